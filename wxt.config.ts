@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+
+// Host permissions are the only ones we need besides storage: the content script
+// runs on arXiv abstract pages and nowhere else.
+export default defineConfig({
+  srcDir: '.',
+  manifest: {
+    name: 'Paper Atlas',
+    description: 'Shows what your local dataset of papers and authors knows, right on arXiv abstract pages.',
+    permissions: ['storage'],
+    host_permissions: ['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*'],
+    action: { default_title: 'Paper Atlas: search your dataset' },
+    browser_specific_settings: { gecko: { id: 'paper-atlas@example.org' } },
+  },
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});

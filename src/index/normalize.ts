@@ -6,10 +6,15 @@
 
 /** Strip TeX markup that changes how a title looks but not what it says. */
 export function stripTex(s: string): string {
+  // \emph{x}, \textbf{x}, \mathrm{x} ... keep the argument; repeat so nested
+  // commands (\textbf{\emph{x}}) unwrap from the inside out.
+  let prev: string;
+  do {
+    prev = s;
+    s = s.replace(/\\[a-zA-Z]+\s*\{([^{}]*)\}/g, '$1');
+  } while (s !== prev);
   return (
     s
-      // \emph{x}, \textbf{x}, \mathrm{x} ... keep the argument
-      .replace(/\\[a-zA-Z]+\s*\{([^{}]*)\}/g, '$1')
       // accents written as TeX: \'e, \"o, \`a, \^i, \~n
       .replace(/\\['"`^~=.]\{?([a-zA-Z])\}?/g, '$1')
       // remaining commands like \alpha or \cdot become their name
@@ -21,8 +26,17 @@ export function stripTex(s: string): string {
 
 /** Remove diacritics: "Gülçehre" -> "Gulcehre". */
 export function stripAccents(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[łŁøØđĐıßæÆœŒþÞ]/g, (c) => LETTER_FOLDS[c] ?? c);
 }
+
+/** Letters that carry no combining mark, so NFKD leaves them alone. */
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ı: 'i',
+  ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH',
+};
 
 /**
  * The key two titles share when they are "the same title": case, punctuation,
@@ -47,4 +61,15 @@ export function authorKey(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * An arXiv id as the dataset stores it: no "arXiv:" prefix, no version.
+ * "arXiv:2102.06171v3" -> "2102.06171", "hep-th/9901001v2" -> "hep-th/9901001".
+ */
+export function normalizeArxivId(id: string): string {
+  return id
+    .trim()
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/v\d+$/, '');
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../../src/dataset/schema';
+import { PaperIndex } from '../../../src/index/paper-index';
+import { parseQuery } from '../../../src/index/search';
+import { authorTerms, STOPWORDS, terms } from '../../../src/index/tokenize';
+
+/** mulberry32: small seeded PRNG, so failures reproduce. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Words with shared prefixes, so prefix queries expand to several terms.
+const WORDS = [
+  'batch', 'batches', 'bath', 'train', 'training', 'trainer', 'gradient', 'grad', 'graph', 'graphs',
+  'noise', 'noisy', 'norm', 'normalization', 'normal', 'deep', 'deeper', 'net', 'network', 'networks',
+  'private', 'privacy', 'prior', 'rate', 'rates', 'ratio', 'scale', 'scaling', 'sgd', 'dp', '10', '2',
+];
+const FILLER = ['the', 'of', 'and', 'with', 'on', 'we', 'show'];
+const NAMES = ['Samuel L. Smith', 'Soham De', 'Andrew Brock', 'Çağlar Gülçehre', 'Yu An', 'Ada Smithson', 'Bob Batchelor'];
+
+function corpus(rand: () => number, n: number): Paper[] {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const words = (k: number) =>
+    Array.from({ length: k }, () => (rand() < 0.2 ? pick(FILLER) : pick(WORDS))).join(rand() < 0.5 ? ' ' : ', ');
+  return Array.from({ length: n }, (_, i) => ({
+    id: `p${i}`,
+    title: words(1 + Math.floor(rand() * 5)),
+    authors: Array.from({ length: Math.floor(rand() * 3) }, () => pick(NAMES)),
+    authorsTruncated: false,
+    affiliations: [],
+    categories: ['cs.LG'],
+    date: `20${10 + Math.floor(rand() * 14)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+    abstract: rand() < 0.2 ? '' : words(Math.floor(rand() * 12)),
+    hasCode: false,
+    sources: ['gen'],
+  }));
+}
+
+function randomQuery(rand: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const pool = [...WORDS, ...FILLER, 'smith', 'samuel', 'gulcehre', 'an', 'zzz', 'de', 'batchelor'];
+  const toks = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(pool));
+  const last = toks.length - 1;
+  const word = toks[last] ?? '';
+  if (rand() < 0.6 && word.length > 2) toks[last] = word.slice(0, 2 + Math.floor(rand() * (word.length - 2)));
+  return toks.join(' ') + (rand() < 0.2 ? ' ' : '');
+}
+
+/** The reference: scan every paper's terms. */
+function bruteForce(papers: readonly Paper[], query: string): Map<string, string[]> {
+  const docs = papers.map(
+    (p) => new Set([...terms(p.title), ...terms(p.abstract), ...p.authors.flatMap(authorTerms)]),
+  );
+  const all = new Set(docs.flatMap((d) => [...d]));
+  const tokens = parseQuery(query).filter(
+    (q) => !(q.prefix && ![...all].some((t) => t.startsWith(q.token)) && [...STOPWORDS].some((s) => s.startsWith(q.token))),
+  );
+  const out = new Map<string, string[]>();
+  if (tokens.length === 0) return out;
+  papers.forEach((p, i) => {
+    const doc = docs[i] ?? new Set<string>();
+    const matched = new Set<string>();
+    for (const q of tokens) {
+      const hits = [...doc].filter((t) => (q.prefix ? t.startsWith(q.token) : t === q.token));
+      if (hits.length === 0) return;
+      hits.forEach((t) => matched.add(t));
+    }
+    out.set(p.id, [...matched].sort());
+  });
+  return out;
+}
+
+describe('search vs brute force on generated corpora', () => {
+  for (const seed of [1, 7, 42]) {
+    it(`finds exactly the matching papers (seed ${seed})`, () => {
+      const rand = prng(seed);
+      const papers = corpus(rand, 80);
+      const index = PaperIndex.build({ papers, authors: [] });
+      let nonEmpty = 0;
+      for (let i = 0; i < 250; i++) {
+        const q = randomQuery(rand);
+        const expected = bruteForce(papers, q);
+        const hits = index.search(q, 1000);
+        expect(new Set(hits.map((h) => h.paper.id)), q).toEqual(new Set(expected.keys()));
+        for (const h of hits) expect(h.matchedTerms, `${q} / ${h.paper.id}`).toEqual(expected.get(h.paper.id));
+        // Ranked: scores descending, ties newest first.
+        for (let k = 1; k < hits.length; k++) {
+          const a = hits[k - 1];
+          const b = hits[k];
+          if (!a || !b) continue;
+          expect(a.score).toBeGreaterThanOrEqual(b.score);
+          if (a.score === b.score) expect(a.paper.date >= b.paper.date).toBe(true);
+        }
+        if (hits.length > 0) nonEmpty++;
+      }
+      // The generator must exercise real matches, not just empty results.
+      expect(nonEmpty).toBeGreaterThan(80);
+    });
+  }
+});

@@ -16,7 +16,6 @@ export default defineConfig({
     browser_specific_settings: { gecko: { id: 'paper-atlas@example.org' } },
   },
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
 });

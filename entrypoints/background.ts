@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { AtlasService } from '@/src/background/atlas-service';
+import { datasetFromProfile, DEFAULT_DATASET_ID } from '@/src/dataset/default-dataset';
+import { routeMessage } from '@/src/messaging/router';
+import { openStore } from '@/src/storage/db';
+import seedProfile from '@/assets/seed/samuel-l-smith.txt?raw';
+
+// Wiring only: the service answers, the router validates, this file connects
+// them to the extension's message channel. MV3 may kill this worker at any
+// time; the service reloads from IndexedDB on the next question.
+export default defineBackground(() => {
+  const service = new AtlasService({
+    openStore,
+    defaultDataset: () =>
+      datasetFromProfile(seedProfile, {
+        id: DEFAULT_DATASET_ID,
+        name: 'Samuel L. Smith (embedded default)',
+        createdAt: new Date(0).toISOString(),
+      }),
+    log: (m) => console.info(`[Paper Atlas] ${m}`),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const routed = routeMessage(message, { id: sender.id, url: sender.url }, browser.runtime.id, (r) => service.handle(r));
+    if (!routed.handled) {
+      console.warn(`[Paper Atlas] ${routed.reason}`);
+      return false;
+    }
+    // Answer through sendResponse: a returned Promise is dropped by some
+    // implementations (fake-browser among them).
+    void routed.response.then(sendResponse);
+    return true;
+  });
+
+  // Warm up on install/start so the first page lookup is fast.
+  void service.load().catch((e: unknown) => console.error('[Paper Atlas] load failed', e));
+});
+

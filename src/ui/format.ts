@@ -1,0 +1,34 @@
+import type { Paper } from '../dataset/schema';
+import { absUrl, titleSearchUrl } from '../arxiv/links';
+
+/**
+ * Small presentation helpers shared by the sidebar and the popup. Everything
+ * here returns plain strings: dataset text is rendered as text, never HTML.
+ */
+
+/** A title as a reader wants to see it: TeX dollar signs and braces dropped. */
+export function displayTitle(title: string): string {
+  return title.replace(/\$/g, '').replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** "A, B, C et al." — "et al." only when the source truncated the list. */
+export function displayAuthors(paper: Pick<Paper, 'authors' | 'authorsTruncated'>, max = 4): string {
+  const shown = paper.authors.slice(0, max).join(', ');
+  return paper.authors.length > max || paper.authorsTruncated ? `${shown} et al.` : shown;
+}
+
+export function year(date: string): string {
+  return date.slice(0, 4);
+}
+
+/**
+ * Where a click on a paper goes: its arXiv abstract page when the id is
+ * known, else arXiv's title search (the seed profile carries no ids).
+ */
+export function paperUrl(paper: Pick<Paper, 'arxivId' | 'title'>): string {
+  return paper.arxivId ? absUrl(paper.arxivId) : titleSearchUrl(displayTitle(paper.title));
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
+import { E2E_HEADLESS } from './support/constants.ts';
+import { shot } from './support/screenshots.ts';
+import { loadSeedPapers } from './support/seed-pages.ts';
+import { sidebar, waitForSidebar } from './support/sidebar.ts';
+import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
+
+/**
+ * The walking skeleton as a user sees it: the embedded profile's papers get a
+ * sidebar with the match, related papers and coauthors; a paper outside the
+ * dataset gets a plain "not in your dataset" state; related links lead to the
+ * next abstract page, which has its sidebar too.
+ */
+describe('sidebar on arXiv abstract pages', () => {
+  let server: ArxivSiteServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startArxivSite({ seedPapers: loadSeedPapers() });
+    browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('every one of the 19 seed papers is matched, with related papers and coauthors', async () => {
+    expect(server.site.seed).toHaveLength(19);
+    const page = await browser.context.newPage();
+    for (const seed of server.site.seed) {
+      await page.goto(seed.url);
+      await waitForSidebar(page);
+      const s = sidebar(page);
+      await expect(s.matchedTitle.textContent()).resolves.toBe(seed.paper.title.replace(/\$/g, ''));
+      await expect(s.matchHow.textContent()).resolves.toMatch(/In your dataset \(matched by title\)/);
+      expect(await s.relatedLinks.count(), `related papers for "${seed.paper.title}"`).toBeGreaterThan(0);
+      // Every related link goes to arXiv over https (the seed has no ids: title search).
+      for (const href of await s.relatedLinks.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
+        expect(href).toMatch(/^https:\/\/arxiv\.org\/(abs\/|search\/\?query=)/);
+      // The profile's owner is an author of every paper, so his coauthors are listed.
+      await expect(s.group('Samuel L. Smith').locator('.pa-metrics').textContent()).resolves.toContain('h-index 79');
+    }
+    await page.close();
+  });
+
+  test('the Griffin page lists Soham De as a frequent coauthor and the reasons for related papers', async () => {
+    const page = await browser.context.newPage();
+    const griffin = server.site.seed.find((p) => p.paper.title.startsWith('Griffin'));
+    await page.goto(griffin?.url ?? '');
+    await waitForSidebar(page);
+    const s = sidebar(page);
+    const soham = s.group('Samuel L. Smith').locator('li', { hasText: 'Soham De' });
+    await expect(soham.locator('.pa-joint').textContent()).resolves.toMatch(/^\d+ papers$/);
+    const joint = Number((await soham.locator('.pa-joint').textContent())?.split(' ')[0]);
+    expect(joint).toBeGreaterThanOrEqual(5);
+    await expect(s.relatedItems.first().locator('.pa-reasons').textContent()).resolves.toMatch(/shared author|similar|same category/);
+    await shot(page, 'sidebar-light-griffin');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'sidebar-dark-griffin');
+    await page.close();
+  });
+
+  test('a paper that is not in the dataset gets a "not in your dataset" state, not an error', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762v7');
+    await waitForSidebar(page);
+    const s = sidebar(page);
+    await expect(s.notInDataset.textContent()).resolves.toMatch(/Not in your dataset/);
+    expect(await s.root.locator('[role=alert]').count()).toBe(0);
+    await shot(page, 'sidebar-not-in-dataset');
+    await page.close();
+  });
+
+  test("the sidebar sits in arXiv's right-hand column without moving the abstract", async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/*', (route) => route.continue());
+    await page.goto('https://arxiv.org/abs/2004.10162v1');
+    await waitForSidebar(page);
+    const inColumn = await page.evaluate(() => document.querySelector('paper-atlas-sidebar')?.parentElement?.matches('.extra-services'));
+    expect(inColumn).toBe(true);
+    const withSidebar = await page.locator('#abs blockquote.abstract').boundingBox();
+    // The same page with the extension's host removed: the abstract must not move.
+    await page.evaluate(() => document.querySelector('paper-atlas-sidebar')?.remove());
+    const without = await page.locator('#abs blockquote.abstract').boundingBox();
+    expect(withSidebar).toEqual(without);
+    await page.close();
+  });
+
+  test('clicking a related paper leads, through arXiv title search, to an abstract page with its own sidebar', async () => {
+    const page = await browser.context.newPage();
+    const griffin = server.site.seed.find((p) => p.paper.title.startsWith('Griffin'));
+    await page.goto(griffin?.url ?? '');
+    await waitForSidebar(page);
+    const first = sidebar(page).relatedLinks.first();
+    const relatedTitle = (await first.textContent()) ?? '';
+    await first.click();
+    await page.waitForURL(/\/search\/\?query=/);
+    expect(new URL(page.url()).searchParams.get('searchtype')).toBe('title');
+    await page.locator('li.arxiv-result p.list-title a').first().click();
+    await page.waitForURL(/\/abs\/9912\.\d{5}$/);
+    await waitForSidebar(page);
+    await expect(sidebar(page).matchedTitle.textContent()).resolves.toBe(relatedTitle);
+    await page.close();
+  });
+
+  test('a restarted service worker answers from IndexedDB', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const seed = server.site.seed[4];
+    await page.goto(seed?.url ?? '');
+    await waitForSidebar(page);
+    await expect(sidebar(page).matchedTitle.textContent()).resolves.toBe(seed?.paper.title);
+    await page.close();
+  });
+});

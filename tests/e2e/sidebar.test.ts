@@ -108,8 +108,11 @@ describe('sidebar on arXiv abstract pages', () => {
   test('a restarted service worker answers from IndexedDB', async () => {
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
+    const worker = await browser.currentServiceWorker();
+    const stopped = new Promise<void>((resolve) => worker.once('close', () => resolve()));
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped; // the worker that held the loaded index is gone
     const seed = server.site.seed[4];
     await page.goto(seed?.url ?? '');
     await waitForSidebar(page);

@@ -8,32 +8,51 @@
  */
 import type { Author, Paper } from '../dataset/schema';
 import type { AuthorCoauthors, Coauthor } from './types';
-import { authorKey } from './normalize';
-import { byDateDesc } from './search';
+import { authorKey, firstInitialKey, initialsKey, isInitialsOnly } from './normalize';
+import { byDateDesc } from './topk';
 
 export class CoauthorGraph {
-  /** Per paper ordinal: its distinct author keys, in source order. */
+  /** Per paper ordinal: its distinct (resolved) author keys, in source order. */
   private readonly paperKeys: string[][];
   /** Author key -> ordinals of the papers that list the author. */
   private readonly papersByAuthor = new Map<string, number[]>();
   /** Author key -> display name (the Author record's, else first seen on a paper). */
   private readonly names = new Map<string, string>();
   private readonly records = new Map<string, Author>();
+  /** Full-name keys by initials ("s l smith") and by first initial ("s smith"). */
+  private readonly byInitials = new Map<string, string[]>();
+  private readonly byFirstInitial = new Map<string, string[]>();
+  /** Initials-only key -> the one full-name key it stands for. */
+  private readonly alias = new Map<string, string>();
 
   constructor(
     private readonly papers: readonly Paper[],
     authors: readonly Author[],
   ) {
+    const rawKeys = papers.map((paper) => paper.authors.map((name) => [authorKey(name), name] as const));
+    const all = new Set<string>();
+    for (const a of authors) all.add(authorKey(a.id) || authorKey(a.name));
+    for (const keys of rawKeys) for (const [k] of keys) all.add(k);
+    all.delete('');
+    for (const k of all) {
+      if (isInitialsOnly(k)) continue;
+      addTo(this.byInitials, initialsKey(k), k);
+      addTo(this.byFirstInitial, firstInitialKey(k), k);
+    }
+    for (const k of all) {
+      const full = isInitialsOnly(k) ? this.uniqueFull(k) : undefined;
+      if (full !== undefined) this.alias.set(k, full);
+    }
     for (const a of authors) {
-      const key = authorKey(a.id) || authorKey(a.name);
+      const key = this.resolve(authorKey(a.id) || authorKey(a.name));
       if (key === '' || this.records.has(key)) continue;
       this.records.set(key, a);
       this.names.set(key, a.name);
     }
-    this.paperKeys = papers.map((paper, ord) => {
+    this.paperKeys = rawKeys.map((pairs, ord) => {
       const keys: string[] = [];
-      for (const name of paper.authors) {
-        const key = authorKey(name);
+      for (const [raw, name] of pairs) {
+        const key = this.resolve(raw);
         if (key === '' || keys.includes(key)) continue;
         keys.push(key);
         if (!this.names.has(key)) this.names.set(key, name);
@@ -43,6 +62,28 @@ export class CoauthorGraph {
       }
       return keys;
     });
+  }
+
+  /** The one full-name key an initials-only key can stand for, if exactly one. */
+  private uniqueFull(key: string): string | undefined {
+    const cands = new Set(this.byInitials.get(key) ?? []);
+    if (key.split(' ').length === 2) for (const k of this.byFirstInitial.get(key) ?? []) cands.add(k);
+    return cands.size === 1 ? [...cands][0] : undefined;
+  }
+
+  /**
+   * The dataset's key for an author key: "s l smith" -> "samuel l smith" when
+   * that is the only full name with those initials (and the reverse when the
+   * dataset only knows the initials).
+   */
+  resolve(key: string): string {
+    const known = this.alias.get(key);
+    if (known !== undefined) return known;
+    if (key === '' || this.names.has(key) || this.papersByAuthor.has(key)) return key;
+    if (isInitialsOnly(key)) return this.uniqueFull(key) ?? key;
+    const ik = initialsKey(key);
+    if (ik !== '' && this.names.has(ik) && (this.byInitials.get(ik) ?? []).length === 0) return ik;
+    return key;
   }
 
   /** Known = has an Author record or appears on at least one paper. */
@@ -55,7 +96,7 @@ export class CoauthorGraph {
   }
 
   record(key: string): Author | undefined {
-    return this.records.get(key);
+    return this.records.get(this.resolve(key));
   }
 
   /** Ordinals of the papers listing this author (ascending). */
@@ -76,7 +117,7 @@ export class CoauthorGraph {
     const out: AuthorCoauthors[] = [];
     const seen = new Set<string>();
     for (const raw of authorNames) {
-      const key = authorKey(raw);
+      const key = this.resolve(authorKey(raw));
       if (key === '' || seen.has(key) || !this.has(key)) continue;
       seen.add(key);
       const metrics = this.records.get(key)?.metrics;
@@ -112,6 +153,13 @@ export class CoauthorGraph {
       (a, b) => b.jointPapers - a.jointPapers || a.name.localeCompare(b.name, 'en') || compare(a.id, b.id),
     );
   }
+}
+
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  if (key === '') return;
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else list.push(value);
 }
 
 function compare(a: string, b: string): number {

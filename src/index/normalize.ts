@@ -38,12 +38,26 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH',
 };
 
+/** ASCII without TeX markup: stripTex and stripAccents would change nothing. */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+const TEX_CHARS = /[\\${}]/;
+
+/** True when normalizeTitle would only lower-case and split on non-[a-z0-9]. */
+export function isPlainAscii(s: string): boolean {
+  return PLAIN_ASCII.test(s) && !TEX_CHARS.test(s);
+}
+
+/** stripAccents(stripTex(s)), with a fast path for plain ASCII (most of the data). */
+function plain(s: string): string {
+  return PLAIN_ASCII.test(s) && !TEX_CHARS.test(s) ? s : stripAccents(stripTex(s));
+}
+
 /**
  * The key two titles share when they are "the same title": case, punctuation,
  * whitespace, TeX and accents do not count.
  */
 export function normalizeTitle(title: string): string {
-  return stripAccents(stripTex(title))
+  return plain(title)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -54,7 +68,7 @@ export function normalizeTitle(title: string): string {
  * "Samuel L. Smith" all give "samuel l smith".
  */
 export function authorKey(name: string): string {
-  let n = stripAccents(stripTex(name)).replace(/\s+/g, ' ').trim();
+  let n = plain(name).replace(/\s+/g, ' ').trim();
   const comma = n.indexOf(',');
   if (comma > 0) n = `${n.slice(comma + 1)} ${n.slice(0, comma)}`;
   return n
@@ -72,4 +86,41 @@ export function normalizeArxivId(id: string): string {
     .trim()
     .replace(/^arxiv:\s*/i, '')
     .replace(/v\d+$/, '');
+}
+
+/** Lower-case surname particles: "van der Berg", "de la Cruz", "von Neumann". */
+const PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'bin', 'da', 'das', 'de', 'degli', 'del', 'della', 'den', 'der', 'des', 'di', 'do', 'dos', 'du', 'el',
+  'ibn', 'la', 'le', 'lo', 'st', 'te', 'ten', 'ter', 'van', 'vande', 'vanden', 'vander', 'von', 'zu',
+]);
+
+/**
+ * An author key split into given names and surname; the surname takes the
+ * particles before it: "jan van der berg" -> given ["jan"], surname "van der
+ * berg". "soham de" -> given ["soham"], surname "de" (a surname, not a particle).
+ */
+export function splitName(key: string): { given: string[]; surname: string } {
+  const parts = key.split(' ').filter((p) => p !== '');
+  if (parts.length <= 1) return { given: [], surname: parts[0] ?? '' };
+  let start = parts.length - 1;
+  while (start > 1 && PARTICLES.has(parts[start - 1] ?? '')) start--;
+  return { given: parts.slice(0, start), surname: parts.slice(start).join(' ') };
+}
+
+/** "samuel l smith" -> "s l smith"; "" when there are no given names. */
+export function initialsKey(key: string): string {
+  const { given, surname } = splitName(key);
+  return given.length === 0 ? '' : `${given.map((g) => g[0] ?? '').join(' ')} ${surname}`;
+}
+
+/** "samuel l smith" -> "s smith": first initial and surname. */
+export function firstInitialKey(key: string): string {
+  const { given, surname } = splitName(key);
+  return given.length === 0 ? '' : `${given[0]?.[0] ?? ''} ${surname}`;
+}
+
+/** The key gives only initials: "s l smith", "j van der berg". */
+export function isInitialsOnly(key: string): boolean {
+  const { given } = splitName(key);
+  return given.length > 0 && given.every((g) => g.length === 1);
 }

@@ -1,56 +1,46 @@
 /**
  * PaperIndex: everything the sidebar and the popup ask of the dataset.
  * Papers are addressed internally by ordinal (position in dataset.papers);
- * lookups are Maps, text goes through the inverted index in search.ts.
+ * text goes through the typed-array inverted index (term-index.ts). Lookup
+ * maps and the author graph are built lazily, on the first question that
+ * needs them, so a cold start only wraps the persisted arrays.
  * See src/index/README.md.
  */
 import type { PageInfo } from '../arxiv/page-info';
 import type { Author, Dataset, Paper } from '../dataset/schema';
-import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchHit } from './types';
+import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFilters, SearchHit } from './types';
 import { CoauthorGraph } from './coauthors';
+import { exactTitleOrds, matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
-import { searchTerms, TermIndex } from './search';
+import { searchTerms } from './search';
 import { deserializeTermIndex, serializeTermIndex, type SerializedIndex } from './serialize';
+import { TermIndex } from './term-index';
+import { dateNumber } from './topk';
 
-/** Confidence of an exact normalized-title match when no author overlaps. */
-export const TITLE_ONLY_CONFIDENCE = 0.8;
+export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
 
 /** A search query that is just an arXiv id, optionally with prefix and version. */
 const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})(v\d+)?\s*$/i;
 
 export class PaperIndex {
-  private readonly idToOrd = new Map<string, number>();
-  private readonly arxivToOrd = new Map<string, number>();
-  private readonly titleOrds = new Map<string, number[]>();
-  private readonly graph: CoauthorGraph;
-  private readonly newestDate: string;
-  private stats: ContentStats | null = null;
+  private idMap?: Map<string, number>;
+  private arxivMap?: Map<string, number>;
+  private titleMap?: Map<string, number[]>;
+  private graphCache?: CoauthorGraph;
+  private dates?: Int32Array;
+  private newest?: string;
 
   private constructor(
     private readonly papers: readonly Paper[],
-    authors: readonly Author[],
+    private readonly authors: readonly Author[],
     private readonly terms: TermIndex,
-  ) {
-    let newest = '';
-    papers.forEach((p, ord) => {
-      if (!this.idToOrd.has(p.id)) this.idToOrd.set(p.id, ord);
-      if (p.arxivId !== undefined) {
-        const id = normalizeArxivId(p.arxivId);
-        if (!this.arxivToOrd.has(id)) this.arxivToOrd.set(id, ord);
-      }
-      const key = normalizeTitle(p.title);
-      const list = this.titleOrds.get(key);
-      if (list) list.push(ord);
-      else this.titleOrds.set(key, [ord]);
-      if (p.date > newest) newest = p.date;
-    });
-    this.newestDate = newest;
-    this.graph = new CoauthorGraph(papers, authors);
-  }
+    private readonly stats: ContentStats,
+  ) {}
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
-    return new PaperIndex(dataset.papers, dataset.authors, TermIndex.build(dataset.papers));
+    const terms = TermIndex.build(dataset.papers);
+    return new PaperIndex(dataset.papers, dataset.authors, terms, contentStats(terms));
   }
 
   /**
@@ -58,73 +48,118 @@ export class PaperIndex {
    * IndexLoadError (unknown version, bad data, other papers): rebuild then.
    */
   static fromJSON(data: unknown, dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
-    return new PaperIndex(dataset.papers, dataset.authors, deserializeTermIndex(data, dataset.papers));
+    const { index, stats } = deserializeTermIndex(data, dataset.papers);
+    return new PaperIndex(dataset.papers, dataset.authors, index, stats);
   }
 
+  /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
   toJSON(): SerializedIndex {
-    return serializeTermIndex(this.terms, this.papers);
+    return serializeTermIndex(this.terms, this.stats, this.papers);
   }
 
   get size(): number {
     return this.papers.length;
   }
 
+  private get graph(): CoauthorGraph {
+    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors));
+  }
+
+  private ordOfId(id: string): number | undefined {
+    if (!this.idMap) {
+      const m = new Map<string, number>();
+      this.papers.forEach((p, ord) => (m.has(p.id) ? undefined : m.set(p.id, ord)));
+      this.idMap = m;
+    }
+    return this.idMap.get(id);
+  }
+
+  private ordOfArxivId(id: string): number | undefined {
+    if (!this.arxivMap) {
+      const m = new Map<string, number>();
+      this.papers.forEach((p, ord) => {
+        if (p.arxivId === undefined) return;
+        const key = normalizeArxivId(p.arxivId);
+        if (!m.has(key)) m.set(key, ord);
+      });
+      this.arxivMap = m;
+    }
+    return this.arxivMap.get(normalizeArxivId(id));
+  }
+
+  /** Papers with this normalized title, ascending (via the postings; a map only for stopword-only titles). */
+  private titleOrds(key: string): readonly number[] {
+    const found = exactTitleOrds(this.terms, this.papers, key);
+    if (found) return found;
+    if (!this.titleMap) {
+      const m = new Map<string, number[]>();
+      this.papers.forEach((p, ord) => {
+        const k = normalizeTitle(p.title);
+        if (k !== '') m.set(k, [...(m.get(k) ?? []), ord]);
+      });
+      this.titleMap = m;
+    }
+    return this.titleMap.get(key) ?? [];
+  }
+
+  private recency = (ord: number): number => {
+    this.dates ??= Int32Array.from(this.papers, (p) => dateNumber(p.date));
+    return this.dates[ord] ?? 0;
+  };
+
+  private get newestDate(): string {
+    if (this.newest === undefined) {
+      let newest = '';
+      for (const p of this.papers) if (p.date > newest) newest = p.date;
+      this.newest = newest;
+    }
+    return this.newest;
+  }
+
   paper(id: string): Paper | undefined {
-    const ord = this.idToOrd.get(id);
+    const ord = this.ordOfId(id);
     return ord === undefined ? undefined : this.papers[ord];
   }
 
-  /** By author id (= authorKey) or any spelling of the name. */
+  /** By author id (= authorKey) or any spelling of the name, initials included when unambiguous. */
   author(id: string): Author | undefined {
     return this.graph.record(authorKey(id));
   }
 
   /** "2102.06171", "2102.06171v2", "arXiv:hep-th/9901001v1". */
   byArxivId(id: string): Paper | undefined {
-    const ord = this.arxivToOrd.get(normalizeArxivId(id));
+    const ord = this.ordOfArxivId(id);
     return ord === undefined ? undefined : this.papers[ord];
   }
 
   /** Exact match after normalizeTitle; the first in dataset order if several. */
   byTitle(title: string): Paper | undefined {
-    const ord = this.titleOrds.get(normalizeTitle(title))?.[0];
+    const key = normalizeTitle(title);
+    const ord = key === '' ? undefined : this.titleOrds(key)[0];
     return ord === undefined ? undefined : this.papers[ord];
   }
 
   /**
    * The dataset paper an arXiv page shows: by arXiv id (confidence 1), else by
-   * exact normalized title (1 when an author overlaps, else 0.8). Nothing fuzzy.
+   * exact normalized title (1 when an author overlaps, else 0.8), else by a
+   * fuzzy title confirmed by authors and date ('fuzzy-title', see match.ts).
    */
   match(page: PageInfo): PaperMatch | null {
     const byId = this.byArxivId(page.arxivId);
     if (byId) return { paper: byId, method: 'arxiv-id', confidence: 1 };
-    const key = normalizeTitle(page.title);
-    const ords = key === '' ? undefined : this.titleOrds.get(key);
-    if (!ords || ords.length === 0) return null;
-    const pageKeys = new Set(page.authors.map(authorKey));
-    const overlapping = ords.find((ord) => this.graph.keysOf(ord).some((k) => pageKeys.has(k)));
-    const ord = overlapping ?? ords[0] ?? 0;
-    const paper = this.papers[ord];
-    if (!paper) return null;
-    return { paper, method: 'title', confidence: overlapping === undefined ? TITLE_ONLY_CONFIDENCE : 1 };
+    const m = matchTitle(this.terms, this.papers, page, (key) => this.titleOrds(key));
+    const paper = m ? this.papers[m.ord] : undefined;
+    return m && paper ? { paper, method: m.method, confidence: m.confidence } : null;
   }
 
   /** Papers related to a page or dataset paper; see related.ts for the scoring. */
   related(q: RelatedQuery, limit = 10): RelatedPaper[] {
-    this.stats ??= contentStats(this.terms);
-    return relatedPapers(
-      {
-        papers: this.papers,
-        index: this.terms,
-        stats: this.stats,
-        graph: this.graph,
-        titleOrds: this.titleOrds,
-        idToOrd: this.idToOrd,
-        newestDate: this.newestDate,
-      },
-      q,
-      limit,
-    );
+    const key = normalizeTitle(q.title);
+    const excluded = new Set<number>(key === '' ? [] : this.titleOrds(key));
+    const ex = q.excludeId === undefined ? undefined : this.ordOfId(q.excludeId);
+    if (ex !== undefined) excluded.add(ex);
+    const ctx = { papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate };
+    return relatedPapers(ctx, q, limit);
   }
 
   /** Coauthors of each page author the dataset knows (others are skipped). */
@@ -133,18 +168,35 @@ export class PaperIndex {
   }
 
   /**
-   * As-you-type search (see search.ts). A query that is an arXiv id of a
-   * dataset paper returns that paper first.
+   * As-you-type search (see search.ts), optionally filtered. A query that is
+   * an arXiv id of a dataset paper returns that paper first.
    */
-  search(query: string, limit = 20): SearchHit[] {
+  search(query: string, limit = 20, filters?: SearchFilters): SearchHit[] {
     if (query.trim() === '' || limit <= 0) return [];
-    const byId = ARXIV_ID_QUERY.test(query) ? this.byArxivId(query) : undefined;
+    const accept = filters ? this.filterOf(filters) : undefined;
+    const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
+    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.papers[idOrd] : undefined;
     const hits: SearchHit[] = [];
-    for (const h of searchTerms(this.terms, this.papers, query, limit)) {
+    for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.recency })) {
       const paper = this.papers[h.ord];
       if (paper && paper !== byId) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });
     return hits.slice(0, limit);
+  }
+
+  private filterOf(f: SearchFilters): (ord: number) => boolean {
+    const cat = f.category?.trim();
+    const authorOrds = f.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(f.author))));
+    return (ord) => {
+      const p = this.papers[ord];
+      if (!p) return false;
+      if (f.hasCode !== undefined && p.hasCode !== f.hasCode) return false;
+      const year = Math.floor(this.recency(ord) / 10000);
+      if (f.yearFrom !== undefined && year < f.yearFrom) return false;
+      if (f.yearTo !== undefined && year > f.yearTo) return false;
+      if (cat && !p.categories.some((c) => c === cat || c.startsWith(`${cat}.`))) return false;
+      return !authorOrds || authorOrds.has(ord);
+    };
   }
 }

@@ -7,9 +7,11 @@
 import type { Paper } from '../dataset/schema';
 import type { RelatedPaper, RelatedQuery } from './types';
 import type { CoauthorGraph } from './coauthors';
-import { authorKey, normalizeTitle } from './normalize';
-import { byDateDesc, postingAbstractTf, postingTitleTf, type TermIndex } from './search';
-import { isStopword, terms, tokenize } from './tokenize';
+import { authorKey } from './normalize';
+import { postingAbstractTf, postingTitleTf, type TermIndex } from './term-index';
+import { similarLabels } from './reasons';
+import { terms } from './tokenize';
+import { dateNumber, TopK } from './topk';
 
 export const RELATED_WEIGHTS = {
   /** Per shared author (by authorKey). */
@@ -23,13 +25,21 @@ export const RELATED_WEIGHTS = {
   minSimilarity: 0.05,
 } as const;
 
+/** Speed limits for large datasets (see README "Scaling"). */
+export const RELATED_LIMITS = {
+  /** Query terms in more than this fraction of papers are skipped (they barely move a cosine). */
+  maxDfFraction: 0.1,
+  /** Only the heaviest query terms are walked. */
+  maxQueryTerms: 48,
+} as const;
+
 /** Title terms count this many times an abstract term does. */
 const TITLE_BOOST = 2;
 
 /** Per-term content idf and per-paper vector norms, derived from the postings. */
 export interface ContentStats {
-  idf: Float64Array;
-  norms: Float64Array;
+  idf: Float32Array;
+  norms: Float32Array;
 }
 
 export interface RelatedContext {
@@ -37,31 +47,36 @@ export interface RelatedContext {
   index: TermIndex;
   stats: ContentStats;
   graph: CoauthorGraph;
-  titleOrds: ReadonlyMap<string, readonly number[]>;
-  idToOrd: ReadonlyMap<string, number>;
+  /** Ordinals never returned (the page's own paper, same-titled papers). */
+  excluded: ReadonlySet<number>;
   /** Newest paper date in the dataset: the recency reference (no clock). */
   newestDate: string;
 }
 
 const tfWeight = (count: number): number => (count > 0 ? 1 + Math.log(count) : 0);
 const contentCount = (code: number): number => TITLE_BOOST * postingTitleTf(code) + postingAbstractTf(code);
+/** tfWeight(contentCount(code)) for every code byte. */
+const TF_OF_CODE = Float64Array.from({ length: 256 }, (_, code) => tfWeight(contentCount(code)));
 
 export function contentStats(index: TermIndex): ContentStats {
-  const idf = new Float64Array(index.vocab.length);
-  const norms = new Float64Array(index.docCount);
-  index.postings.forEach((list, id) => {
+  const idf = new Float32Array(index.termCount);
+  const sq = new Float64Array(index.docCount);
+  const { offsets, ords, codes } = index;
+  for (let id = 0; id < index.termCount; id++) {
+    const start = offsets[id] ?? 0;
+    const end = offsets[id + 1] ?? 0;
     let df = 0;
-    for (let i = 1; i < list.length; i += 2) if (contentCount(list[i] ?? 0) > 0) df++;
+    for (let p = start; p < end; p++) if ((TF_OF_CODE[codes[p] ?? 0] ?? 0) > 0) df++;
     const w = df === 0 ? 0 : Math.log(1 + index.docCount / df);
     idf[id] = w;
-    for (let i = 0; i < list.length; i += 2) {
-      const x = tfWeight(contentCount(list[i + 1] ?? 0)) * w;
-      const ord = list[i] ?? 0;
-      norms[ord] = (norms[ord] ?? 0) + x * x;
+    if (w === 0) continue;
+    for (let p = start; p < end; p++) {
+      const x = (TF_OF_CODE[codes[p] ?? 0] ?? 0) * w;
+      const ord = ords[p] ?? 0;
+      sq[ord] = (sq[ord] ?? 0) + x * x;
     }
-  });
-  for (let i = 0; i < norms.length; i++) norms[i] = Math.sqrt(norms[i] ?? 0);
-  return { idf, norms };
+  }
+  return { idf, norms: Float32Array.from(sq, Math.sqrt) };
 }
 
 /** Weighted content term counts of a title + abstract. */
@@ -83,47 +98,76 @@ function vectorOf(ctx: RelatedContext, title: string, abstract: string): Map<str
   return vec;
 }
 
+/** Dense per-index accumulators, reused across calls. */
+const dotScratch = new WeakMap<TermIndex, { dot: Float64Array; stamp: Uint32Array; gen: number }>();
+
 export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: number): RelatedPaper[] {
   if (limit <= 0) return [];
-  const excluded = new Set<number>(ctx.titleOrds.get(normalizeTitle(q.title)) ?? []);
-  const ex = q.excludeId === undefined ? undefined : ctx.idToOrd.get(q.excludeId);
-  if (ex !== undefined) excluded.add(ex);
+  const { index, excluded } = ctx;
+  let sc = dotScratch.get(index);
+  if (!sc) dotScratch.set(index, (sc = { dot: new Float64Array(index.docCount), stamp: new Uint32Array(index.docCount), gen: 0 }));
+  const gen = ++sc.gen;
+  const { dot, stamp } = sc;
 
-  // Text: dot products through the postings, then cosine.
+  // Text: dot products through the postings of the heaviest, not-too-common query terms.
   const qVec = vectorOf(ctx, q.title, q.abstract);
   let qNorm = 0;
   for (const w of qVec.values()) qNorm += w * w;
   qNorm = Math.sqrt(qNorm);
-  const dots = new Map<number, number>();
-  for (const [term, qw] of qVec) {
-    const id = ctx.index.termId(term) ?? -1;
-    const idf = ctx.stats.idf[id] ?? 0;
-    const list = ctx.index.postings[id] ?? [];
-    for (let i = 0; i < list.length; i += 2) {
-      const c = contentCount(list[i + 1] ?? 0);
-      const ord = list[i] ?? 0;
-      if (c > 0 && !excluded.has(ord)) dots.set(ord, (dots.get(ord) ?? 0) + qw * tfWeight(c) * idf);
+  const maxDf = Math.max(50, RELATED_LIMITS.maxDfFraction * index.docCount);
+  const walked = [...qVec]
+    .map(([term, qw]) => ({ id: index.termId(term) ?? -1, qw }))
+    .filter((t) => t.id >= 0 && index.df(t.id) <= maxDf)
+    .sort((a, b) => b.qw - a.qw)
+    .slice(0, RELATED_LIMITS.maxQueryTerms);
+  const cand: number[] = [];
+  for (const { id, qw } of walked) {
+    const w = qw * (ctx.stats.idf[id] ?? 0);
+    const end = index.offsets[id + 1] ?? 0;
+    for (let p = index.offsets[id] ?? 0; p < end; p++) {
+      const tf = TF_OF_CODE[index.codes[p] ?? 0] ?? 0;
+      if (tf === 0) continue;
+      const ord = index.ords[p] ?? 0;
+      if (stamp[ord] !== gen) {
+        stamp[ord] = gen;
+        dot[ord] = 0;
+        cand.push(ord);
+      }
+      dot[ord] = (dot[ord] ?? 0) + w * tf;
     }
   }
 
   // Authors: papers listing any of the query's authors.
   const shared = new Map<number, string[]>();
-  for (const key of new Set(q.authors.map(authorKey))) {
+  for (const key of new Set(q.authors.map((a) => ctx.graph.resolve(authorKey(a))))) {
     for (const ord of ctx.graph.papersOf(key)) {
-      if (excluded.has(ord)) continue;
       const list = shared.get(ord) ?? [];
       list.push(key);
       shared.set(ord, list);
+      if (stamp[ord] !== gen) {
+        stamp[ord] = gen;
+        dot[ord] = 0;
+        cand.push(ord);
+      }
     }
   }
 
   const primary = q.categories[0];
-  const scored: { ord: number; score: number; sim: number; authors: string[]; category: boolean }[] = [];
-  for (const ord of new Set([...dots.keys(), ...shared.keys()])) {
+  const newest = Date.parse(ctx.newestDate);
+  const scores = new Map<number, { score: number; sim: number; authors: string[]; category: boolean }>();
+  const top = new TopK(limit, (a, b) => {
+    const d = (scores.get(a)?.score ?? 0) - (scores.get(b)?.score ?? 0);
+    if (d !== 0) return d;
+    const da = dateNumber(ctx.papers[a]?.date ?? '');
+    const db = dateNumber(ctx.papers[b]?.date ?? '');
+    return da !== db ? da - db : b - a;
+  });
+  for (const ord of cand) {
+    if (excluded.has(ord)) continue;
     const paper = ctx.papers[ord];
     if (!paper) continue;
     const norm = ctx.stats.norms[ord] ?? 0;
-    const cos = qNorm > 0 && norm > 0 ? (dots.get(ord) ?? 0) / (qNorm * norm) : 0;
+    const cos = qNorm > 0 && norm > 0 ? (dot[ord] ?? 0) / (qNorm * norm) : 0;
     const sim = cos >= RELATED_WEIGHTS.minSimilarity ? cos : 0;
     const authors = shared.get(ord) ?? [];
     if (sim === 0 && authors.length === 0) continue;
@@ -132,18 +176,19 @@ export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: numbe
       sim +
       RELATED_WEIGHTS.author * authors.length +
       (category ? RELATED_WEIGHTS.category : 0) +
-      recencyBonus(ctx.newestDate, paper.date);
-    scored.push({ ord, score, sim, authors, category });
+      recencyBonusMs(newest, paper.date);
+    scores.set(ord, { score, sim, authors, category });
+    top.push(ord);
   }
-  scored.sort((a, b) => b.score - a.score || byDateDesc(ctx.papers, a.ord, b.ord));
 
-  return scored.slice(0, limit).map((s) => {
-    const paper = ctx.papers[s.ord] as Paper;
+  return top.sorted().map((ord) => {
+    const s = scores.get(ord) ?? { score: 0, sim: 0, authors: [], category: false };
+    const paper = ctx.papers[ord] as Paper;
     const reasons: string[] = [];
     if (s.authors.length === 1) reasons.push(`shared author: ${ctx.graph.name(s.authors[0] ?? '') ?? s.authors[0]}`);
     else if (s.authors.length > 1) reasons.push(`${s.authors.length} shared authors`);
     if (s.sim > 0) {
-      const labels = similarLabels(ctx, q, qVec, paper);
+      const labels = similarLabels(q, qVec, vectorOf(ctx, paper.title, paper.abstract), paper);
       if (labels.length > 0) reasons.push(`similar: ${labels.join(', ')}`);
     }
     if (s.category) reasons.push(`same category (${primary})`);
@@ -151,61 +196,13 @@ export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: numbe
   });
 }
 
-export function recencyBonus(newestDate: string, date: string): number {
-  const years = (Date.parse(newestDate) - Date.parse(date)) / (365.25 * 24 * 3600 * 1000);
+function recencyBonusMs(newestMs: number, date: string): number {
+  const years = (newestMs - Date.parse(date)) / (365.25 * 24 * 3600 * 1000);
   if (!Number.isFinite(years)) return 0;
   const f = 1 - Math.max(0, years) / RELATED_WEIGHTS.recencyYears;
   return RELATED_WEIGHTS.recency * Math.max(0, Math.min(1, f));
 }
 
-/**
- * Adjacent non-stopword token pairs: "batch size", "learning rate". Pairs do
- * not cross punctuation: "gradient descent (SGD)" gives no "descent sgd".
- */
-function bigrams(...texts: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const segment of texts.flatMap((t) => t.split(/[.,;:!?()[\]]+/))) {
-    const toks = tokenize(segment);
-    for (let i = 0; i + 1 < toks.length; i++) {
-      const a = toks[i] ?? '';
-      const b = toks[i + 1] ?? '';
-      if (!isStopword(a) && !isStopword(b)) out.add(`${a} ${b}`);
-    }
-  }
-  return out;
-}
-
-/**
- * The 1-3 shared terms that contribute most to the similarity; a shared
- * two-word phrase replaces its two words.
- */
-function similarLabels(ctx: RelatedContext, q: RelatedQuery, qVec: Map<string, number>, paper: Paper): string[] {
-  const dVec = vectorOf(ctx, paper.title, paper.abstract);
-  const contrib = new Map<string, number>();
-  for (const [term, w] of qVec) {
-    const d = dVec.get(term);
-    if (d !== undefined) contrib.set(term, w * d);
-  }
-  // A bare number ("2", "10") is no explanation; inside a phrase ("cifar 10") it is.
-  const items: [string, number][] = [...contrib].filter(([term]) => !/^\d+$/.test(term));
-  const docPairs = bigrams(paper.title, paper.abstract);
-  for (const pair of bigrams(q.title, q.abstract)) {
-    if (!docPairs.has(pair)) continue;
-    const [a = '', b = ''] = pair.split(' ');
-    const ca = contrib.get(a);
-    const cb = contrib.get(b);
-    if (ca !== undefined && cb !== undefined) items.push([pair, ca + cb]);
-  }
-  items.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  const picked: string[] = [];
-  const used = new Set<string>();
-  const top = items[0]?.[1] ?? 0;
-  for (const [label, w] of items) {
-    if (picked.length === 3 || w < 0.2 * top) break;
-    const words = label.split(' ');
-    if (words.some((x) => used.has(x))) continue;
-    picked.push(label);
-    for (const x of words) used.add(x);
-  }
-  return picked;
+export function recencyBonus(newestDate: string, date: string): number {
+  return recencyBonusMs(Date.parse(newestDate), date);
 }

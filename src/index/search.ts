@@ -1,105 +1,22 @@
 /**
- * The inverted index (term -> postings of paper ordinals) and the
- * as-you-type search over it. related.ts reuses the same postings for tf-idf.
+ * As-you-type search over the TermIndex. Query -> tokens (the last one is a
+ * prefix while it is being typed) -> per token a list of index terms (exact,
+ * the prefix range, and one-edit typos when those find little) -> AND across
+ * tokens, rarest first, with dense typed-array accumulators -> top k.
  */
-import type { Paper } from '../dataset/schema';
-import { authorTerms, isStopword, STOPWORDS, terms } from './tokenize';
 import { normalizeTitle } from './normalize';
+import { type TermIndex, postingAbstractTf, postingInAuthors, postingTitleTf } from './term-index';
+import { isStopword, STOPWORDS } from './tokenize';
+import { TopK } from './topk';
+import { TYPO_MIN_LENGTH, typoTermIds } from './typo';
 
 /** Search field weights: a title hit counts more than an author or abstract hit. */
 export const FIELD_WEIGHT = { title: 3, authors: 2, abstract: 1 } as const;
 
-/** Title term counts above this are clamped (they only feed a log anyway). */
-const MAX_TITLE_TF = 31;
-
-/**
- * One posting code per (term, paper): `inAuthors + 2 * titleTf + 64 * abstractTf`.
- * Plain arithmetic (no bit ops) so large abstract counts cannot overflow.
- */
-export function encodePosting(titleTf: number, abstractTf: number, inAuthors: boolean): number {
-  return (inAuthors ? 1 : 0) + 2 * Math.min(titleTf, MAX_TITLE_TF) + 64 * abstractTf;
-}
-export function postingInAuthors(code: number): boolean {
-  return code % 2 === 1;
-}
-export function postingTitleTf(code: number): number {
-  return Math.floor(code / 2) % 32;
-}
-export function postingAbstractTf(code: number): number {
-  return Math.floor(code / 64);
-}
-
-/** Code-unit order, the order prefix ranges rely on. */
-export function compareTerms(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Term -> postings. `vocab` is sorted (binary search for prefixes);
- * `postings[i]` belongs to `vocab[i]` and is a flat array
- * [ord, code, ord, code, ...] with ordinals ascending.
- */
-export class TermIndex {
-  private readonly ids = new Map<string, number>();
-
-  constructor(
-    readonly vocab: readonly string[],
-    readonly postings: readonly (readonly number[])[],
-    readonly docCount: number,
-  ) {
-    vocab.forEach((t, i) => this.ids.set(t, i));
-  }
-
-  static build(papers: readonly Paper[]): TermIndex {
-    const lists = new Map<string, number[]>();
-    papers.forEach((paper, ord) => {
-      const counts = new Map<string, { t: number; b: number; a: boolean }>();
-      const entry = (term: string) => {
-        let c = counts.get(term);
-        if (!c) counts.set(term, (c = { t: 0, b: 0, a: false }));
-        return c;
-      };
-      for (const term of terms(paper.title)) entry(term).t++;
-      for (const term of terms(paper.abstract)) entry(term).b++;
-      for (const name of paper.authors) for (const term of authorTerms(name)) entry(term).a = true;
-      for (const [term, c] of counts) {
-        let list = lists.get(term);
-        if (!list) lists.set(term, (list = []));
-        list.push(ord, encodePosting(c.t, c.b, c.a));
-      }
-    });
-    const vocab = [...lists.keys()].sort(compareTerms);
-    return new TermIndex(vocab, vocab.map((t) => lists.get(t) ?? []), papers.length);
-  }
-
-  termId(term: string): number | undefined {
-    return this.ids.get(term);
-  }
-
-  /** Number of papers containing the term in any field. */
-  df(termId: number): number {
-    return (this.postings[termId]?.length ?? 0) / 2;
-  }
-
-  idf(termId: number): number {
-    const df = this.df(termId);
-    return df === 0 ? 0 : Math.log(1 + this.docCount / df);
-  }
-
-  /** Ids of all terms starting with `prefix`, in vocabulary order. */
-  prefixIds(prefix: string): number[] {
-    let lo = 0;
-    let hi = this.vocab.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareTerms(this.vocab[mid] ?? '', prefix) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: number[] = [];
-    for (let i = lo; i < this.vocab.length && (this.vocab[i] ?? '').startsWith(prefix); i++) out.push(i);
-    return out;
-  }
-}
+/** A token whose exact/prefix terms occur in fewer papers than this also matches one-edit typos. */
+export const TYPO_MIN_POSTINGS = 3;
+/** Score factor of a typo match. */
+export const TYPO_FACTOR = 0.5;
 
 /** A query token: `prefix` is true for the last token while it is being typed. */
 export interface QueryToken {
@@ -131,87 +48,156 @@ export interface RawHit {
   matchedTerms: string[];
 }
 
-/** Best field weight of a posting code: title 3 > authors 2 > abstract 1. */
-function fieldWeight(code: number): number {
-  if (postingTitleTf(code) > 0) return FIELD_WEIGHT.title;
-  if (postingInAuthors(code)) return FIELD_WEIGHT.authors;
-  return postingAbstractTf(code) > 0 ? FIELD_WEIGHT.abstract : 0;
+/** Best field weight per posting code (256 entries): title 3 > authors 2 > abstract 1. */
+const FIELD_OF_CODE = Float64Array.from({ length: 256 }, (_, code) =>
+  postingTitleTf(code) > 0
+    ? FIELD_WEIGHT.title
+    : postingInAuthors(code)
+      ? FIELD_WEIGHT.authors
+      : postingAbstractTf(code) > 0
+        ? FIELD_WEIGHT.abstract
+        : 0,
+);
+
+/** The index terms one query token matches, each with a score factor. */
+interface TokenTerms {
+  ids: number[];
+  factors: number[];
+  cost: number;
 }
 
-interface TokenMatch {
-  score: number;
-  termIds: number[];
+/** Exact term, or prefix range (factor token/term length), plus typos when that finds little. */
+export function expandToken(index: TermIndex, q: QueryToken): TokenTerms | 'skip' | null {
+  const ids: number[] = [];
+  const factors: number[] = [];
+  let lo = 0;
+  let hi = 0;
+  if (q.prefix) [lo, hi] = index.prefixRange(q.token);
+  else {
+    const id = index.termId(q.token);
+    if (id !== undefined) [lo, hi] = [id, id + 1];
+  }
+  for (let id = lo; id < hi; id++) {
+    ids.push(id);
+    factors.push(q.token.length / (index.vocab[id] ?? q.token).length);
+  }
+  let cost = index.rangeCost(lo, hi);
+  // "wi" on its way to "with": don't empty the list while a stopword is typed.
+  if (ids.length === 0 && q.prefix && [...STOPWORDS].some((s) => s.startsWith(q.token))) return 'skip';
+  if (cost < TYPO_MIN_POSTINGS && q.token.length >= TYPO_MIN_LENGTH) {
+    for (const id of typoTermIds(index, q.token, q.prefix, lo, hi)) {
+      const term = index.vocab[id] ?? '';
+      ids.push(id);
+      factors.push(TYPO_FACTOR * (q.prefix ? Math.min(1, q.token.length / term.length) : 1));
+      cost += index.df(id);
+    }
+  }
+  return ids.length === 0 ? null : { ids, factors, cost };
+}
+
+/** Reusable per-index scratch arrays (one search at a time: JS is single-threaded). */
+class Scratch {
+  readonly score: Float64Array;
+  readonly tok: Float64Array;
+  readonly stamp: Uint32Array;
+  readonly tokStamp: Uint32Array;
+  readonly cand: Uint32Array;
+  gen = 0;
+  constructor(n: number) {
+    this.score = new Float64Array(n);
+    this.tok = new Float64Array(n);
+    this.stamp = new Uint32Array(n);
+    this.tokStamp = new Uint32Array(n);
+    this.cand = new Uint32Array(n);
+  }
+  next(): number {
+    if (this.gen >= 0xfffffff0) {
+      this.stamp.fill(0);
+      this.tokStamp.fill(0);
+      this.gen = 0;
+    }
+    return ++this.gen;
+  }
+}
+const scratches = new WeakMap<TermIndex, Scratch>();
+
+export interface SearchOptions {
+  /** Keeps a paper (by ordinal) in the results; applied to the final candidates only. */
+  accept?: (ord: number) => boolean;
+  /** Tie-break key per ordinal, larger first (e.g. date as YYYYMMDD); then ordinal. */
+  recency: (ord: number) => number;
 }
 
 /**
- * AND search: every token must match some field of a paper (exactly, or as a
- * prefix for the last token). A token's score in a paper is the best
- * idf x field weight among its matching terms; a paper's score is the sum.
+ * AND search: every token must match some field of a paper. A token's score in
+ * a paper is the best idf x field weight x factor among its matching terms; a
+ * paper's score is the sum. Ties: newer first, then dataset order.
  */
-export function searchTerms(
-  index: TermIndex,
-  papers: readonly Paper[],
-  query: string,
-  limit: number,
-): RawHit[] {
-  const tokens = parseQuery(query);
-  const expanded: number[][] = [];
-  for (const q of tokens) {
-    const ids = q.prefix ? index.prefixIds(q.token) : [index.termId(q.token)].filter((x) => x !== undefined);
-    if (ids.length === 0) {
-      // "wi" on its way to "with": don't empty the list while a stopword is typed.
-      if (q.prefix && [...STOPWORDS].some((s) => s.startsWith(q.token))) continue;
-      return [];
-    }
-    expanded.push(ids);
+export function searchTerms(index: TermIndex, query: string, limit: number, opts: SearchOptions): RawHit[] {
+  const tokens: TokenTerms[] = [];
+  for (const q of parseQuery(query)) {
+    const t = expandToken(index, q);
+    if (t === null) return [];
+    if (t !== 'skip') tokens.push(t);
   }
-  if (expanded.length === 0 || limit <= 0) return [];
-  // Rarest token first, so the candidate set starts small.
-  const cost = (ids: number[]) => ids.reduce((n, id) => n + index.df(id), 0);
-  expanded.sort((a, b) => cost(a) - cost(b));
+  if (tokens.length === 0 || limit <= 0) return [];
+  tokens.sort((a, b) => a.cost - b.cost); // rarest first: the candidate set starts small
 
-  let acc: Map<number, { score: number; termIds: number[] }> | null = null;
-  for (const ids of expanded) {
-    const per = new Map<number, TokenMatch>();
-    for (const id of ids) {
-      const idf = index.idf(id);
-      const list = index.postings[id] ?? [];
-      for (let i = 0; i < list.length; i += 2) {
-        const ord = list[i] ?? 0;
-        if (acc && !acc.has(ord)) continue;
-        const s = idf * fieldWeight(list[i + 1] ?? 0);
-        const m = per.get(ord);
-        if (!m) per.set(ord, { score: s, termIds: [id] });
-        else {
-          m.score = Math.max(m.score, s);
-          m.termIds.push(id);
-        }
+  let s = scratches.get(index);
+  if (!s) scratches.set(index, (s = new Scratch(index.docCount)));
+  const { score, tok, stamp, tokStamp, cand } = s;
+  const { offsets, ords, codes } = index;
+  let nCand = 0;
+  let prevGen = 0;
+  for (let r = 0; r < tokens.length; r++) {
+    const t = tokens[r] as TokenTerms;
+    const gen = s.next();
+    for (let k = 0; k < t.ids.length; k++) {
+      const id = t.ids[k] ?? 0;
+      const w = index.idf(id) * (t.factors[k] ?? 1);
+      const end = offsets[id + 1] ?? 0;
+      for (let p = offsets[id] ?? 0; p < end; p++) {
+        const ord = ords[p] ?? 0;
+        if (r > 0 && stamp[ord] !== prevGen) continue;
+        const x = w * (FIELD_OF_CODE[codes[p] ?? 0] ?? 0);
+        if (tokStamp[ord] !== gen) {
+          tokStamp[ord] = gen;
+          tok[ord] = x;
+          if (r === 0) cand[nCand++] = ord;
+        } else if (x > (tok[ord] ?? 0)) tok[ord] = x;
       }
     }
-    const next = new Map<number, { score: number; termIds: number[] }>();
-    for (const [ord, m] of per) {
-      const prev = acc?.get(ord);
-      next.set(ord, {
-        score: (prev?.score ?? 0) + m.score,
-        termIds: prev ? [...prev.termIds, ...m.termIds] : m.termIds,
-      });
+    let kept = 0;
+    for (let i = 0; i < nCand; i++) {
+      const ord = cand[i] ?? 0;
+      if (tokStamp[ord] !== gen) continue;
+      score[ord] = (r === 0 ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0);
+      stamp[ord] = gen;
+      cand[kept++] = ord;
     }
-    acc = next;
-    if (acc.size === 0) return [];
+    nCand = kept;
+    prevGen = gen;
+    if (nCand === 0) return [];
   }
 
-  const hits: RawHit[] = [];
-  for (const [ord, m] of acc ?? []) {
-    const matched = [...new Set(m.termIds)].sort((a, b) => a - b).map((id) => index.vocab[id] ?? '');
-    hits.push({ ord, score: m.score, matchedTerms: matched });
+  const top = new TopK(limit, (a, b) => {
+    const d = (score[a] ?? 0) - (score[b] ?? 0);
+    if (d !== 0) return d;
+    const ra = opts.recency(a);
+    const rb = opts.recency(b);
+    return ra !== rb ? ra - rb : b - a;
+  });
+  for (let i = 0; i < nCand; i++) {
+    const ord = cand[i] ?? 0;
+    if (!opts.accept || opts.accept(ord)) top.push(ord);
   }
-  hits.sort((a, b) => b.score - a.score || byDateDesc(papers, a.ord, b.ord));
-  return hits.slice(0, limit);
+  const best = top.sorted();
+  return best.map((ord) => ({ ord, score: score[ord] ?? 0, matchedTerms: matchedTerms(index, tokens, ord) }));
 }
 
-/** Newer first; equal dates by dataset order. */
-export function byDateDesc(papers: readonly Paper[], a: number, b: number): number {
-  const da = papers[a]?.date ?? '';
-  const db = papers[b]?.date ?? '';
-  return da < db ? 1 : da > db ? -1 : a - b;
+/** The index terms of the query found in paper `ord`, sorted (for highlighting). */
+function matchedTerms(index: TermIndex, tokens: readonly TokenTerms[], ord: number): string[] {
+  const out = new Set<string>();
+  for (const t of tokens) for (const id of t.ids) if (index.has(id, ord)) out.add(index.vocab[id] ?? '');
+  return [...out].sort();
 }

@@ -1,15 +1,18 @@
 /**
- * A compact, JSON-able form of the inverted index, so a large dataset does not
- * have to be re-tokenized on every start. Only the postings are stored; the
- * cheap lookup maps (ids, titles, authors) are rebuilt from the dataset.
+ * The compact persisted form of the index: typed arrays (the caller stores
+ * them in IndexedDB, which keeps ArrayBuffers as they are: no JSON, no
+ * parsing), so a cold start only checks and wraps them. The cheap lookup maps
+ * (ids, arXiv ids, authors) are rebuilt lazily from the dataset.
  *
  * Any problem loading (unknown version, bad shape, index built for other
  * papers) throws IndexLoadError: the caller then rebuilds with PaperIndex.build.
  */
 import type { Paper } from '../dataset/schema';
-import { compareTerms, TermIndex } from './search';
+import type { ContentStats } from './related';
+import { TermIndex } from './term-index';
 
-export const INDEX_FORMAT_VERSION = 1;
+/** 1: JSON arrays; 2: typed arrays (this file). */
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface SerializedIndex {
   version: number;
@@ -17,13 +20,17 @@ export interface SerializedIndex {
   paperCount: number;
   /** datasetFingerprint() of those papers. */
   fingerprint: string;
-  /** Sorted terms. */
-  vocab: string[];
-  /**
-   * Per term: [ordGap, code, ordGap, code, ...], ordinals delta-encoded
-   * (first gap is the ordinal itself) so the numbers stay small in JSON.
-   */
-  postings: number[][];
+  /** Sorted terms joined by "\n" (terms never contain whitespace). */
+  vocab: string;
+  /** vocab length + 1: postings of term t are [offsets[t], offsets[t+1]). */
+  offsets: Uint32Array;
+  /** Paper ordinals, ascending within each term. */
+  ords: Uint32Array;
+  /** One posting code per ordinal (see encodePosting). */
+  codes: Uint8Array;
+  /** Related-papers statistics: content idf per term, vector norm per paper. */
+  idf: Float32Array;
+  norms: Float32Array;
 }
 
 export type IndexLoadProblem = 'version' | 'shape' | 'dataset';
@@ -59,28 +66,18 @@ export function datasetFingerprint(papers: readonly Pick<Paper, 'id' | 'title'>[
   return `${papers.length}:${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-export function serializeTermIndex(index: TermIndex, papers: readonly Paper[]): SerializedIndex {
+export function serializeTermIndex(index: TermIndex, stats: ContentStats, papers: readonly Paper[]): SerializedIndex {
   return {
     version: INDEX_FORMAT_VERSION,
     paperCount: papers.length,
     fingerprint: datasetFingerprint(papers),
-    vocab: [...index.vocab],
-    postings: index.postings.map((list) => {
-      const out = new Array<number>(list.length);
-      let prev = 0;
-      for (let i = 0; i < list.length; i += 2) {
-        const ord = list[i] ?? 0;
-        out[i] = ord - prev;
-        out[i + 1] = list[i + 1] ?? 0;
-        prev = ord;
-      }
-      return out;
-    }),
+    vocab: index.vocab.join('\n'),
+    offsets: index.offsets,
+    ords: index.ords,
+    codes: index.codes,
+    idf: stats.idf,
+    norms: stats.norms,
   };
-}
-
-function isNat(x: unknown): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= 0;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -88,7 +85,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /** Inverse of serializeTermIndex; throws IndexLoadError instead of loading a wrong index. */
-export function deserializeTermIndex(data: unknown, papers: readonly Paper[]): TermIndex {
+export function deserializeTermIndex(data: unknown, papers: readonly Paper[]): { index: TermIndex; stats: ContentStats } {
   if (!isRecord(data)) throw new IndexLoadError('shape', 'index data is not an object');
   if (data.version !== INDEX_FORMAT_VERSION) {
     throw new IndexLoadError('version', `unsupported index version ${String(data.version)}`);
@@ -96,34 +93,37 @@ export function deserializeTermIndex(data: unknown, papers: readonly Paper[]): T
   if (data.paperCount !== papers.length || data.fingerprint !== datasetFingerprint(papers)) {
     throw new IndexLoadError('dataset', 'index was built for different papers');
   }
-  const { vocab, postings } = data;
-  if (!Array.isArray(vocab) || !Array.isArray(postings) || vocab.length !== postings.length) {
-    throw new IndexLoadError('shape', 'vocab/postings missing or of different lengths');
+  const { vocab, offsets, ords, codes, idf, norms } = data;
+  if (
+    typeof vocab !== 'string' ||
+    !(offsets instanceof Uint32Array) ||
+    !(ords instanceof Uint32Array) ||
+    !(codes instanceof Uint8Array) ||
+    !(idf instanceof Float32Array) ||
+    !(norms instanceof Float32Array)
+  ) {
+    throw new IndexLoadError('shape', 'vocab/offsets/ords/codes/idf/norms missing or of the wrong type');
   }
-  const terms: string[] = [];
-  const lists: number[][] = [];
-  for (let t = 0; t < vocab.length; t++) {
-    const term: unknown = vocab[t];
-    const enc: unknown = postings[t];
-    if (typeof term !== 'string' || (t > 0 && compareTerms(terms[t - 1] ?? '', term) >= 0)) {
-      throw new IndexLoadError('shape', `vocab not sorted/unique at ${t}`);
-    }
-    if (!Array.isArray(enc) || enc.length % 2 !== 0) throw new IndexLoadError('shape', `bad postings for "${term}"`);
-    const list = new Array<number>(enc.length);
-    let ord = 0;
-    for (let i = 0; i < enc.length; i += 2) {
-      const gap: unknown = enc[i];
-      const code: unknown = enc[i + 1];
-      if (!isNat(gap) || !isNat(code) || (i > 0 && gap === 0)) {
-        throw new IndexLoadError('shape', `bad posting for "${term}"`);
-      }
-      ord += gap;
-      if (ord >= papers.length) throw new IndexLoadError('shape', `posting out of range for "${term}"`);
-      list[i] = ord;
-      list[i + 1] = code;
-    }
-    terms.push(term);
-    lists.push(list);
+  const terms = vocab === '' ? [] : vocab.split('\n');
+  const n = papers.length;
+  if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== ords.length) {
+    throw new IndexLoadError('shape', 'offsets do not fit the vocabulary and postings');
   }
-  return new TermIndex(terms, lists, papers.length);
+  if (codes.length !== ords.length || idf.length !== terms.length || norms.length !== n) {
+    throw new IndexLoadError('shape', 'postings or statistics of the wrong length');
+  }
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t] ?? '';
+    if (term === '' || (t > 0 && (terms[t - 1] ?? '') >= term)) throw new IndexLoadError('shape', `vocab not sorted/unique at ${t}`);
+    const start = offsets[t] ?? 0;
+    const end = offsets[t + 1] ?? 0;
+    if (end <= start) throw new IndexLoadError('shape', `no postings for "${term}"`);
+    let prev = -1;
+    for (let p = start; p < end; p++) {
+      const ord = ords[p] ?? 0;
+      if (ord <= prev || ord >= n) throw new IndexLoadError('shape', `bad posting for "${term}"`);
+      prev = ord;
+    }
+  }
+  return { index: new TermIndex(terms, offsets, ords, codes, n), stats: { idf, norms } };
 }

@@ -3,7 +3,7 @@
  * token from a seed profile, an arXiv page and a search box agree on case,
  * accents, TeX and punctuation ("DP-SGD" -> "dp", "sgd").
  */
-import { authorKey, normalizeTitle } from './normalize';
+import { authorKey, isPlainAscii, normalizeTitle } from './normalize';
 
 /**
  * A small English stopword set (plus a few words of abstract boilerplate):
@@ -38,6 +38,7 @@ function keep(token: string): boolean {
 
 /** Normalized tokens in order, stopwords included: "The $\alpha$-GAN" -> ["the", "alpha", "gan"]. */
 export function tokenize(text: string): string[] {
+  if (isPlainAscii(text)) return asciiTokens(text);
   const norm = normalizeTitle(text);
   if (norm === '') return [];
   return norm.split(' ').filter(keep);
@@ -60,4 +61,22 @@ export function authorTerms(name: string): string[] {
   const key = authorKey(name);
   if (key === '') return [];
   return key.split(' ').filter(keep);
+}
+
+/** tokenize() for plain ASCII in one pass (same output, no regexes): most titles and abstracts. */
+function asciiTokens(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const t = lower.slice(start, i);
+      if (keep(t)) out.push(t);
+      start = -1;
+    }
+  }
+  return out;
 }

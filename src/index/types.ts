@@ -1,12 +1,15 @@
 import type { Author, Paper } from '../dataset/schema';
 
 /** How a page was matched to a dataset paper. */
-export type MatchMethod = 'arxiv-id' | 'title';
+export type MatchMethod = 'arxiv-id' | 'title' | 'fuzzy-title';
 
 export interface PaperMatch {
   paper: Paper;
   method: MatchMethod;
-  /** 0..1; 1 for an arXiv id or exact normalized title. */
+  /**
+   * 0..1; 1 for an arXiv id or exact normalized title with a shared author.
+   * Below 0.9 (POSSIBLE_MATCH_BELOW) the UI says "possible match".
+   */
   confidence: number;
 }
 
@@ -48,4 +51,16 @@ export interface RelatedQuery {
   categories: string[];
   /** Excluded from the results (the page's own paper). */
   excludeId?: string;
+}
+
+/** Optional filters of PaperIndex.search. */
+export interface SearchFilters {
+  /** "cs.LG" (any of the paper's categories), or an archive "cs" / "hep-th". */
+  category?: string;
+  /** Inclusive publication-year range. */
+  yearFrom?: number;
+  yearTo?: number;
+  /** Papers listing this author (any spelling; initials when unambiguous). */
+  author?: string;
+  hasCode?: boolean;
 }

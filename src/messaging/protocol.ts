@@ -32,7 +32,7 @@ export type ParsedRequest = z.output<typeof RequestSchema>;
 
 export const MatchSchema = z.object({
   paper: PaperSchema,
-  method: z.enum(['arxiv-id', 'title']),
+  method: z.enum(['arxiv-id', 'title', 'fuzzy-title']),
   confidence: z.number().min(0).max(1),
 });
 

@@ -8,6 +8,7 @@ type Match = z.infer<typeof MatchSchema>;
 const METHOD_LABEL: Record<Match['method'], string> = {
   'arxiv-id': 'matched by arXiv id',
   title: 'matched by title',
+  'fuzzy-title': 'matched by a similar title, authors and date',
 };
 
 /** The dataset's record for this page, or a plain "not in your dataset" state. */

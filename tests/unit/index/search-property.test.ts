@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { PaperIndex } from '../../../src/index/paper-index';
-import { parseQuery } from '../../../src/index/search';
+import { parseQuery, TYPO_MIN_POSTINGS } from '../../../src/index/search';
+import { editDistance, TYPO_MIN_LENGTH } from '../../../src/index/typo';
 import { authorTerms, STOPWORDS, terms } from '../../../src/index/tokenize';
 
 /** mulberry32: small seeded PRNG, so failures reproduce. */
@@ -45,7 +46,7 @@ function corpus(rand: () => number, n: number): Paper[] {
 
 function randomQuery(rand: () => number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const pool = [...WORDS, ...FILLER, 'smith', 'samuel', 'gulcehre', 'an', 'zzz', 'de', 'batchelor'];
+  const pool = [...WORDS, ...FILLER, 'smith', 'samuel', 'gulcehre', 'an', 'zzz', 'de', 'batchelor', 'trainnig', 'grpahs', 'normalisation', 'privte', 'smithsn'];
   const toks = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(pool));
   const last = toks.length - 1;
   const word = toks[last] ?? '';
@@ -53,22 +54,39 @@ function randomQuery(rand: () => number): string {
   return toks.join(' ') + (rand() < 0.2 ? ' ' : '');
 }
 
-/** The reference: scan every paper's terms. */
+/**
+ * The reference: scan every paper's terms. A token matches its exact term (or,
+ * while typed, every term it starts); a token of 5+ characters whose terms
+ * occur fewer than TYPO_MIN_POSTINGS times also matches terms one edit away
+ * (while typed: terms starting with a string one edit away).
+ */
 function bruteForce(papers: readonly Paper[], query: string): Map<string, string[]> {
   const docs = papers.map(
     (p) => new Set([...terms(p.title), ...terms(p.abstract), ...p.authors.flatMap(authorTerms)]),
   );
-  const all = new Set(docs.flatMap((d) => [...d]));
-  const tokens = parseQuery(query).filter(
-    (q) => !(q.prefix && ![...all].some((t) => t.startsWith(q.token)) && [...STOPWORDS].some((s) => s.startsWith(q.token))),
-  );
+  const all = [...new Set(docs.flatMap((d) => [...d]))];
+  const df = (t: string) => docs.filter((d) => d.has(t)).length;
+  const termSets: Set<string>[] = [];
+  for (const q of parseQuery(query)) {
+    const exact = all.filter((t) => (q.prefix ? t.startsWith(q.token) : t === q.token));
+    if (exact.length === 0 && q.prefix && [...STOPWORDS].some((s) => s.startsWith(q.token))) continue;
+    const set = new Set(exact);
+    const cost = exact.reduce((n, t) => n + df(t), 0);
+    if (cost < TYPO_MIN_POSTINGS && q.token.length >= TYPO_MIN_LENGTH) {
+      for (const t of all) {
+        const lens = q.prefix ? [q.token.length - 1, q.token.length, q.token.length + 1].filter((k) => k <= t.length) : [t.length];
+        if (lens.some((k) => editDistance(q.token, t.slice(0, k)) <= 1)) set.add(t);
+      }
+    }
+    termSets.push(set);
+  }
   const out = new Map<string, string[]>();
-  if (tokens.length === 0) return out;
+  if (termSets.length === 0) return out;
   papers.forEach((p, i) => {
     const doc = docs[i] ?? new Set<string>();
     const matched = new Set<string>();
-    for (const q of tokens) {
-      const hits = [...doc].filter((t) => (q.prefix ? t.startsWith(q.token) : t === q.token));
+    for (const set of termSets) {
+      const hits = [...doc].filter((t) => set.has(t));
       if (hits.length === 0) return;
       hits.forEach((t) => matched.add(t));
     }

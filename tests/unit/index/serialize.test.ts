@@ -21,17 +21,21 @@ const papers: Paper[] = [
 const dataset = { papers, authors: [] };
 const built = PaperIndex.build(dataset);
 const json = built.toJSON();
-const roundTrip = (): SerializedIndex => JSON.parse(JSON.stringify(json)) as SerializedIndex;
+/** What IndexedDB does to the stored value: a structured clone (typed arrays kept). */
+const roundTrip = (): SerializedIndex => structuredClone(json);
 
 describe('index serialization', () => {
-  it('is versioned, JSON-able and delta-encodes ordinals', () => {
+  it('is versioned and made of typed arrays (CSR postings, ordinals ascending per term)', () => {
     expect(json.version).toBe(INDEX_FORMAT_VERSION);
     expect(json.paperCount).toBe(6);
     expect(json.fingerprint).toBe(datasetFingerprint(papers));
-    expect(json.vocab).toEqual([...json.vocab].sort());
-    const smith = json.postings[json.vocab.indexOf('smith')];
-    // papers 0, 1, 2, 3 -> gaps 0, 1, 1, 1, each followed by a posting code
-    expect(smith?.filter((_, i) => i % 2 === 0)).toEqual([0, 1, 1, 1]);
+    const vocab = json.vocab.split('\n');
+    expect(vocab).toEqual([...vocab].sort());
+    expect(json.offsets).toBeInstanceOf(Uint32Array);
+    expect(json.ords).toBeInstanceOf(Uint32Array);
+    expect(json.codes).toBeInstanceOf(Uint8Array);
+    const t = vocab.indexOf('smith');
+    expect([...json.ords.subarray(json.offsets[t], json.offsets[t + 1])]).toEqual([0, 1, 2, 3]);
     expect(roundTrip()).toEqual(json);
   });
 
@@ -67,18 +71,24 @@ describe('index serialization', () => {
   });
 
   it('throws on malformed data instead of loading it', () => {
+    const rt = roundTrip;
+    const smithAt = json.offsets[json.vocab.split('\n').indexOf('smith')] ?? 0;
     const bad: unknown[] = [
       null,
       'index',
       [],
-      { ...roundTrip(), vocab: 'x' },
-      { ...roundTrip(), vocab: roundTrip().vocab.slice(1) },
-      { ...roundTrip(), vocab: [...roundTrip().vocab].reverse() },
-      { ...roundTrip(), postings: roundTrip().postings.map((l, i) => (i === 0 ? [...l, 1] : l)) },
-      { ...roundTrip(), postings: roundTrip().postings.map((l, i) => (i === 0 ? [99, 2] : l)) },
-      { ...roundTrip(), postings: roundTrip().postings.map((l, i) => (i === 0 ? [0, -2] : l)) },
-      { ...roundTrip(), postings: roundTrip().postings.map((l, i) => (i === 0 ? [0, 2, 0, 2] : l)) },
+      { ...rt(), vocab: ['x'] },
+      { ...rt(), vocab: rt().vocab.split('\n').slice(1).join('\n') },
+      { ...rt(), vocab: rt().vocab.split('\n').reverse().join('\n') },
+      { ...rt(), ords: Array.from(rt().ords) },
+      { ...rt(), ords: rt().ords.slice(1) },
+      { ...rt(), ords: rt().ords.map((o, i) => (i === 0 ? 99 : o)) },
+      // "smith" postings 0,1,2,3 -> 0,0,2,3: not ascending
+      { ...rt(), ords: rt().ords.map((o, i) => (i === smithAt + 1 ? 0 : o)) },
+      { ...rt(), codes: rt().codes.slice(1) },
+      { ...rt(), norms: new Float32Array(2) },
+      { ...rt(), offsets: rt().offsets.map((o, i) => (i === 1 ? 0 : o)) },
     ];
-    for (const data of bad) expect(() => PaperIndex.fromJSON(data, dataset), JSON.stringify(data)?.slice(0, 60)).toThrow(IndexLoadError);
+    bad.forEach((data, i) => expect(() => PaperIndex.fromJSON(data, dataset), `case ${i}`).toThrow(IndexLoadError));
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Top-k selection with a binary min-heap: O(n log k) instead of sorting every
+ * candidate. `better(a, b) > 0` when a ranks above b.
+ */
+import type { Paper } from '../dataset/schema';
+
+export class TopK {
+  private readonly heap: number[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly better: (a: number, b: number) => number,
+  ) {}
+
+  push(x: number): void {
+    const h = this.heap;
+    if (this.k <= 0) return;
+    if (h.length < this.k) {
+      h.push(x);
+      let i = h.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (this.better(h[parent] ?? 0, h[i] ?? 0) <= 0) break;
+        [h[parent], h[i]] = [h[i] ?? 0, h[parent] ?? 0];
+        i = parent;
+      }
+      return;
+    }
+    if (this.better(x, h[0] ?? 0) <= 0) return;
+    h[0] = x;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.better(h[m] ?? 0, h[l] ?? 0) > 0) m = l;
+      if (r < h.length && this.better(h[m] ?? 0, h[r] ?? 0) > 0) m = r;
+      if (m === i) break;
+      [h[m], h[i]] = [h[i] ?? 0, h[m] ?? 0];
+      i = m;
+    }
+  }
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** Best first. */
+  sorted(): number[] {
+    return [...this.heap].sort((a, b) => this.better(b, a));
+  }
+}
+
+/** Newer first; equal dates by dataset order. */
+export function byDateDesc(papers: readonly Paper[], a: number, b: number): number {
+  const da = papers[a]?.date ?? '';
+  const db = papers[b]?.date ?? '';
+  return da < db ? 1 : da > db ? -1 : a - b;
+}
+
+/** "2021-03-04" -> 20210304 (0 when malformed): a date compared as a number. */
+export function dateNumber(date: string): number {
+  const n = Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
+  return Number.isFinite(n) ? n : 0;
+}

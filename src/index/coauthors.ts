@@ -1,74 +1,63 @@
 /**
- * Author <-> paper graph keyed by authorKey. Coauthor edges are not stored:
- * they are walked on demand through the author's papers, which keeps memory
- * linear in the number of (paper, author) pairs.
+ * Author <-> paper graph keyed by authorKey, over the typed arrays built by
+ * author-build.ts (and persisted with the index). Coauthor edges are not
+ * stored: they are walked on demand through the author's papers, which keeps
+ * memory linear in the number of (paper, author) pairs.
  *
  * Profile papers list only their first authors ("et al."), so the graph is
  * partial: a coauthor who is 4th on every joint paper is invisible.
  */
 import type { Author, Paper } from '../dataset/schema';
 import type { AuthorCoauthors, Coauthor } from './types';
-import { authorKey, firstInitialKey, initialsKey, isInitialsOnly } from './normalize';
+import { initialsRange, surnameKey, type AuthorGraphData } from './author-build';
+import { authorKey, initialsKey, isInitialsOnly, splitName } from './normalize';
 import { byDateDesc } from './topk';
 
 export class CoauthorGraph {
-  /** Per paper ordinal: its distinct (resolved) author keys, in source order. */
-  private readonly paperKeys: string[][];
-  /** Author key -> ordinals of the papers that list the author. */
-  private readonly papersByAuthor = new Map<string, number[]>();
-  /** Author key -> display name (the Author record's, else first seen on a paper). */
-  private readonly names = new Map<string, string>();
-  private readonly records = new Map<string, Author>();
-  /** Full-name keys by initials ("s l smith") and by first initial ("s smith"). */
-  private readonly byInitials = new Map<string, string[]>();
-  private readonly byFirstInitial = new Map<string, string[]>();
-  /** Initials-only key -> the one full-name key it stands for. */
-  private readonly alias = new Map<string, string>();
+  /** Author node -> ordinals of its papers (CSR, ascending), derived on first use. */
+  private byAuthor?: { offsets: Uint32Array; ords: Uint32Array };
+  private readonly names = new Map<number, string>();
+  private readonly sks = new Map<number, string>();
 
   constructor(
     private readonly papers: readonly Paper[],
-    authors: readonly Author[],
-  ) {
-    const rawKeys = papers.map((paper) => paper.authors.map((name) => [authorKey(name), name] as const));
-    const all = new Set<string>();
-    for (const a of authors) all.add(authorKey(a.id) || authorKey(a.name));
-    for (const keys of rawKeys) for (const [k] of keys) all.add(k);
-    all.delete('');
-    for (const k of all) {
-      if (isInitialsOnly(k)) continue;
-      addTo(this.byInitials, initialsKey(k), k);
-      addTo(this.byFirstInitial, firstInitialKey(k), k);
+    private readonly authors: readonly Author[],
+    private readonly data: AuthorGraphData,
+  ) {}
+
+  /** Node id of a (resolved) key, or -1. */
+  private node(key: string): number {
+    const keys = this.data.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((keys[mid] ?? '') < key) lo = mid + 1;
+      else hi = mid;
     }
-    for (const k of all) {
-      const full = isInitialsOnly(k) ? this.uniqueFull(k) : undefined;
-      if (full !== undefined) this.alias.set(k, full);
-    }
-    for (const a of authors) {
-      const key = this.resolve(authorKey(a.id) || authorKey(a.name));
-      if (key === '' || this.records.has(key)) continue;
-      this.records.set(key, a);
-      this.names.set(key, a.name);
-    }
-    this.paperKeys = rawKeys.map((pairs, ord) => {
-      const keys: string[] = [];
-      for (const [raw, name] of pairs) {
-        const key = this.resolve(raw);
-        if (key === '' || keys.includes(key)) continue;
-        keys.push(key);
-        if (!this.names.has(key)) this.names.set(key, name);
-        let list = this.papersByAuthor.get(key);
-        if (!list) this.papersByAuthor.set(key, (list = []));
-        list.push(ord);
-      }
-      return keys;
-    });
+    return key !== '' && keys[lo] === key ? lo : -1;
   }
+
+  private sk = (node: number): string => {
+    let s = this.sks.get(node);
+    if (s === undefined) this.sks.set(node, (s = surnameKey(this.data.keys[node] ?? '')));
+    return s;
+  };
 
   /** The one full-name key an initials-only key can stand for, if exactly one. */
   private uniqueFull(key: string): string | undefined {
-    const cands = new Set(this.byInitials.get(key) ?? []);
-    if (key.split(' ').length === 2) for (const k of this.byFirstInitial.get(key) ?? []) cands.add(k);
-    return cands.size === 1 ? [...cands][0] : undefined;
+    const { given, surname } = splitName(key);
+    const target = `${surname}\u0001${given.join(' ')}`;
+    const order = this.data.initialsOrder;
+    const cands = new Set<number>();
+    const [lo, hi] = initialsRange(order, this.sk, target);
+    for (let i = lo; i < hi && cands.size < 2; i++) cands.add(order[i] ?? 0);
+    if (key.split(' ').length === 2) {
+      const [flo, fhi] = initialsRange(order, this.sk, target, true);
+      for (let i = flo; i < fhi && cands.size < 2; i++) cands.add(order[i] ?? 0);
+    }
+    const [only] = cands;
+    return cands.size === 1 && only !== undefined ? this.data.keys[only] : undefined;
   }
 
   /**
@@ -77,36 +66,83 @@ export class CoauthorGraph {
    * dataset only knows the initials).
    */
   resolve(key: string): string {
-    const known = this.alias.get(key);
-    if (known !== undefined) return known;
-    if (key === '' || this.names.has(key) || this.papersByAuthor.has(key)) return key;
+    if (key === '') return key;
     if (isInitialsOnly(key)) return this.uniqueFull(key) ?? key;
+    if (this.node(key) >= 0) return key;
     const ik = initialsKey(key);
-    if (ik !== '' && this.names.has(ik) && (this.byInitials.get(ik) ?? []).length === 0) return ik;
+    if (ik !== '' && this.node(ik) >= 0) {
+      const { given, surname } = splitName(ik);
+      const [lo, hi] = initialsRange(this.data.initialsOrder, this.sk, `${surname}\u0001${given.join(' ')}`);
+      if (lo === hi) return ik;
+    }
     return key;
   }
 
   /** Known = has an Author record or appears on at least one paper. */
   has(key: string): boolean {
-    return this.names.has(key);
+    return this.node(key) >= 0;
   }
 
+  /** Display name: the Author record's, else as first written on a paper. */
   name(key: string): string | undefined {
-    return this.names.get(key);
+    const node = this.node(key);
+    return node < 0 ? undefined : this.nameOf(node);
+  }
+
+  private nameOf(node: number): string {
+    let name = this.names.get(node);
+    if (name !== undefined) return name;
+    const key = this.data.keys[node] ?? '';
+    name = this.authors[this.data.records[node] ?? -1]?.name;
+    const first = this.papersOfNode(node)[0];
+    if (name === undefined && first !== undefined) {
+      name = this.papers[first]?.authors.find((a) => this.resolve(authorKey(a)) === key);
+    }
+    this.names.set(node, name ?? key);
+    return name ?? key;
   }
 
   record(key: string): Author | undefined {
-    return this.records.get(this.resolve(key));
+    const node = this.node(this.resolve(key));
+    return node < 0 ? undefined : this.authors[this.data.records[node] ?? -1];
+  }
+
+  private papersOfNode(node: number): Uint32Array {
+    if (!this.byAuthor) {
+      const { paperOffsets, paperAuthors, keys } = this.data;
+      const offsets = new Uint32Array(keys.length + 1);
+      for (let i = 0; i < paperAuthors.length; i++) {
+        const a = (paperAuthors[i] ?? 0) + 1;
+        offsets[a] = (offsets[a] ?? 0) + 1;
+      }
+      for (let a = 0; a < keys.length; a++) offsets[a + 1] = (offsets[a + 1] ?? 0) + (offsets[a] ?? 0);
+      const cursor = offsets.slice(0, keys.length);
+      const ords = new Uint32Array(paperAuthors.length);
+      for (let ord = 0; ord + 1 < paperOffsets.length; ord++) {
+        const end = paperOffsets[ord + 1] ?? 0;
+        for (let i = paperOffsets[ord] ?? 0; i < end; i++) {
+          const a = paperAuthors[i] ?? 0;
+          const at = cursor[a] ?? 0;
+          cursor[a] = at + 1;
+          ords[at] = ord;
+        }
+      }
+      this.byAuthor = { offsets, ords };
+    }
+    const { offsets, ords } = this.byAuthor;
+    return ords.subarray(offsets[node] ?? 0, offsets[node + 1] ?? 0);
   }
 
   /** Ordinals of the papers listing this author (ascending). */
   papersOf(key: string): readonly number[] {
-    return this.papersByAuthor.get(key) ?? [];
+    const node = this.node(key);
+    return node < 0 ? [] : Array.from(this.papersOfNode(node));
   }
 
   /** Author keys of a paper, deduplicated, in source order. */
   keysOf(ord: number): readonly string[] {
-    return this.paperKeys[ord] ?? [];
+    const { paperOffsets, paperAuthors, keys } = this.data;
+    return Array.from(paperAuthors.subarray(paperOffsets[ord] ?? 0, paperOffsets[ord + 1] ?? 0), (a) => keys[a] ?? '');
   }
 
   /**
@@ -115,51 +151,44 @@ export class CoauthorGraph {
    */
   coauthorsOf(authorNames: readonly string[], perAuthor: number): AuthorCoauthors[] {
     const out: AuthorCoauthors[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const raw of authorNames) {
       const key = this.resolve(authorKey(raw));
-      if (key === '' || seen.has(key) || !this.has(key)) continue;
-      seen.add(key);
-      const metrics = this.records.get(key)?.metrics;
+      const node = this.node(key);
+      if (node < 0 || seen.has(node)) continue;
+      seen.add(node);
+      const metrics = this.authors[this.data.records[node] ?? -1]?.metrics;
       out.push({
-        author: { id: key, name: this.names.get(key) ?? raw, ...(metrics ? { metrics } : {}) },
-        coauthors: this.rankCoauthors(key).slice(0, Math.max(0, perAuthor)),
+        author: { id: key, name: this.nameOf(node), ...(metrics ? { metrics } : {}) },
+        coauthors: this.rankCoauthors(node).slice(0, Math.max(0, perAuthor)),
       });
     }
     return out;
   }
 
-  private rankCoauthors(key: string): Coauthor[] {
-    const joint = new Map<string, number[]>();
-    for (const ord of this.papersOf(key)) {
-      for (const other of this.keysOf(ord)) {
-        if (other === key) continue;
+  private rankCoauthors(node: number): Coauthor[] {
+    const { paperOffsets, paperAuthors, keys } = this.data;
+    const joint = new Map<number, number[]>();
+    for (const ord of this.papersOfNode(node)) {
+      const end = paperOffsets[ord + 1] ?? 0;
+      for (let i = paperOffsets[ord] ?? 0; i < end; i++) {
+        const other = paperAuthors[i] ?? 0;
+        if (other === node) continue;
         let list = joint.get(other);
         if (!list) joint.set(other, (list = []));
         list.push(ord);
       }
     }
     const coauthors: Coauthor[] = [];
-    for (const [id, ords] of joint) {
+    for (const [other, ords] of joint) {
       ords.sort((a, b) => byDateDesc(this.papers, a, b));
-      coauthors.push({
-        id,
-        name: this.names.get(id) ?? id,
-        jointPapers: ords.length,
-        paperIds: ords.map((o) => this.papers[o]?.id ?? ''),
-      });
+      const id = keys[other] ?? '';
+      coauthors.push({ id, name: this.nameOf(other), jointPapers: ords.length, paperIds: ords.map((o) => this.papers[o]?.id ?? '') });
     }
     return coauthors.sort(
       (a, b) => b.jointPapers - a.jointPapers || a.name.localeCompare(b.name, 'en') || compare(a.id, b.id),
     );
   }
-}
-
-function addTo(map: Map<string, string[]>, key: string, value: string): void {
-  if (key === '') return;
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else list.push(value);
 }
 
 function compare(a: string, b: string): number {

@@ -38,18 +38,21 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH',
 };
 
-/** ASCII without TeX markup: stripTex and stripAccents would change nothing. */
-const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
-const TEX_CHARS = /[\\${}]/;
-
-/** True when normalizeTitle would only lower-case and split on non-[a-z0-9]. */
+/**
+ * True when normalizeTitle would only lower-case and split on non-[a-z0-9]:
+ * printable ASCII (tabs and newlines too) without TeX characters \ $ { }.
+ */
 export function isPlainAscii(s: string): boolean {
-  return PLAIN_ASCII.test(s) && !TEX_CHARS.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7e || (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 92 || c === 36 || c === 123 || c === 125) return false;
+  }
+  return true;
 }
 
 /** stripAccents(stripTex(s)), with a fast path for plain ASCII (most of the data). */
 function plain(s: string): string {
-  return PLAIN_ASCII.test(s) && !TEX_CHARS.test(s) ? s : stripAccents(stripTex(s));
+  return isPlainAscii(s) ? s : stripAccents(stripTex(s));
 }
 
 /**
@@ -68,6 +71,7 @@ export function normalizeTitle(title: string): string {
  * "Samuel L. Smith" all give "samuel l smith".
  */
 export function authorKey(name: string): string {
+  if (isPlainAscii(name)) return asciiAuthorKey(name);
   let n = plain(name).replace(/\s+/g, ' ').trim();
   const comma = n.indexOf(',');
   if (comma > 0) n = `${n.slice(comma + 1)} ${n.slice(0, comma)}`;
@@ -77,11 +81,24 @@ export function authorKey(name: string): string {
     .trim();
 }
 
+const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
+
+/** authorKey for plain ASCII: "Last, First" when a non-space precedes the first comma. */
+function asciiAuthorKey(s: string): string {
+  const comma = s.indexOf(',');
+  if (comma >= 0 && s.slice(0, comma).trim() !== '') s = `${s.slice(comma + 1)} ${s.slice(0, comma)}`;
+  return s.toLowerCase().replace(NOT_ASCII_ALNUM, ' ').trim();
+}
+
+/** Already normalized: nothing to trim, no prefix, no version. */
+const NORMAL_ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})$/i;
+
 /**
  * An arXiv id as the dataset stores it: no "arXiv:" prefix, no version.
  * "arXiv:2102.06171v3" -> "2102.06171", "hep-th/9901001v2" -> "hep-th/9901001".
  */
 export function normalizeArxivId(id: string): string {
+  if (NORMAL_ARXIV_ID.test(id)) return id;
   return id
     .trim()
     .replace(/^arxiv:\s*/i, '')

@@ -1,21 +1,24 @@
 /**
  * PaperIndex: everything the sidebar and the popup ask of the dataset.
  * Papers are addressed internally by ordinal (position in dataset.papers);
- * text goes through the typed-array inverted index (term-index.ts). Lookup
- * maps and the author graph are built lazily, on the first question that
- * needs them, so a cold start only wraps the persisted arrays.
+ * text goes through the typed-array inverted index (term-index.ts), authors
+ * through the typed-array author graph (author-build.ts, coauthors.ts); both
+ * are built in one pass and persisted. Id lookup maps are built lazily, so a
+ * cold start only checks and wraps the persisted arrays.
  * See src/index/README.md.
  */
 import type { PageInfo } from '../arxiv/page-info';
 import type { Author, Dataset, Paper } from '../dataset/schema';
 import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFilters, SearchHit } from './types';
+import type { AuthorGraphData } from './author-build';
+import { buildIndex } from './build';
 import { CoauthorGraph } from './coauthors';
 import { exactTitleOrds, matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
 import { searchTerms } from './search';
-import { deserializeTermIndex, serializeTermIndex, type SerializedIndex } from './serialize';
-import { TermIndex } from './term-index';
+import { deserializeIndex, serializeIndex, type SerializedIndex } from './serialize';
+import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
@@ -36,11 +39,12 @@ export class PaperIndex {
     private readonly authors: readonly Author[],
     private readonly terms: TermIndex,
     private readonly stats: ContentStats,
+    private readonly graphData: AuthorGraphData,
   ) {}
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
-    const terms = TermIndex.build(dataset.papers);
-    return new PaperIndex(dataset.papers, dataset.authors, terms, contentStats(terms));
+    const { terms, graph } = buildIndex(dataset.papers, dataset.authors);
+    return new PaperIndex(dataset.papers, dataset.authors, terms, contentStats(terms), graph);
   }
 
   /**
@@ -48,13 +52,13 @@ export class PaperIndex {
    * IndexLoadError (unknown version, bad data, other papers): rebuild then.
    */
   static fromJSON(data: unknown, dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
-    const { index, stats } = deserializeTermIndex(data, dataset.papers);
-    return new PaperIndex(dataset.papers, dataset.authors, index, stats);
+    const { index, stats, graph } = deserializeIndex(data, dataset);
+    return new PaperIndex(dataset.papers, dataset.authors, index, stats, graph);
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
   toJSON(): SerializedIndex {
-    return serializeTermIndex(this.terms, this.stats, this.papers);
+    return serializeIndex(this.terms, this.stats, this.graphData, { papers: this.papers, authors: this.authors });
   }
 
   get size(): number {
@@ -62,7 +66,7 @@ export class PaperIndex {
   }
 
   private get graph(): CoauthorGraph {
-    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors));
+    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData));
   }
 
   private ordOfId(id: string): number | undefined {
@@ -103,7 +107,11 @@ export class PaperIndex {
   }
 
   private recency = (ord: number): number => {
-    this.dates ??= Int32Array.from(this.papers, (p) => dateNumber(p.date));
+    if (!this.dates) {
+      const dates = new Int32Array(this.papers.length);
+      for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.papers[i]?.date ?? '');
+      this.dates = dates;
+    }
     return this.dates[ord] ?? 0;
   };
 

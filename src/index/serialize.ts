@@ -7,12 +7,13 @@
  * Any problem loading (unknown version, bad shape, index built for other
  * papers) throws IndexLoadError: the caller then rebuilds with PaperIndex.build.
  */
-import type { Paper } from '../dataset/schema';
+import type { Author, Paper } from '../dataset/schema';
+import type { AuthorGraphData } from './author-build';
 import type { ContentStats } from './related';
 import { TermIndex } from './term-index';
 
-/** 1: JSON arrays; 2: typed arrays (this file). */
-export const INDEX_FORMAT_VERSION = 2;
+/** 1: JSON arrays; 2: typed arrays; 3: + the author graph (this file). */
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface SerializedIndex {
   version: number;
@@ -31,6 +32,14 @@ export interface SerializedIndex {
   /** Related-papers statistics: content idf per term, vector norm per paper. */
   idf: Float32Array;
   norms: Float32Array;
+  /** authorsFingerprint() of the Author records the graph points into. */
+  authorsFingerprint: string;
+  /** The author graph (see author-build.ts): sorted node keys joined by "\n". */
+  authorKeys: string;
+  paperAuthorOffsets: Uint32Array;
+  paperAuthors: Uint32Array;
+  initialsOrder: Uint32Array;
+  authorRecords: Int32Array;
 }
 
 export type IndexLoadProblem = 'version' | 'shape' | 'dataset';
@@ -66,7 +75,25 @@ export function datasetFingerprint(papers: readonly Pick<Paper, 'id' | 'title'>[
   return `${papers.length}:${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-export function serializeTermIndex(index: TermIndex, stats: ContentStats, papers: readonly Paper[]): SerializedIndex {
+/** FNV-1a over the Author records' ids and names, in order. */
+export function authorsFingerprint(authors: readonly Pick<Author, 'id' | 'name'>[]): string {
+  let h = 0x811c9dc5;
+  for (const a of authors) {
+    for (const s of [a.id, a.name]) {
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ 0x1f, 0x01000193);
+    }
+  }
+  return `${authors.length}:${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export function serializeIndex(
+  index: TermIndex,
+  stats: ContentStats,
+  graph: AuthorGraphData,
+  dataset: { papers: readonly Paper[]; authors: readonly Author[] },
+): SerializedIndex {
+  const { papers } = dataset;
   return {
     version: INDEX_FORMAT_VERSION,
     paperCount: papers.length,
@@ -77,6 +104,12 @@ export function serializeTermIndex(index: TermIndex, stats: ContentStats, papers
     codes: index.codes,
     idf: stats.idf,
     norms: stats.norms,
+    authorsFingerprint: authorsFingerprint(dataset.authors),
+    authorKeys: graph.keys.join('\n'),
+    paperAuthorOffsets: graph.paperOffsets,
+    paperAuthors: graph.paperAuthors,
+    initialsOrder: graph.initialsOrder,
+    authorRecords: graph.records,
   };
 }
 
@@ -85,13 +118,20 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /** Inverse of serializeTermIndex; throws IndexLoadError instead of loading a wrong index. */
-export function deserializeTermIndex(data: unknown, papers: readonly Paper[]): { index: TermIndex; stats: ContentStats } {
+export function deserializeIndex(
+  data: unknown,
+  dataset: { papers: readonly Paper[]; authors: readonly Author[] },
+): { index: TermIndex; stats: ContentStats; graph: AuthorGraphData } {
+  const { papers } = dataset;
   if (!isRecord(data)) throw new IndexLoadError('shape', 'index data is not an object');
   if (data.version !== INDEX_FORMAT_VERSION) {
     throw new IndexLoadError('version', `unsupported index version ${String(data.version)}`);
   }
   if (data.paperCount !== papers.length || data.fingerprint !== datasetFingerprint(papers)) {
     throw new IndexLoadError('dataset', 'index was built for different papers');
+  }
+  if (data.authorsFingerprint !== authorsFingerprint(dataset.authors)) {
+    throw new IndexLoadError('dataset', 'index was built for different author records');
   }
   const { vocab, offsets, ords, codes, idf, norms } = data;
   if (
@@ -125,5 +165,31 @@ export function deserializeTermIndex(data: unknown, papers: readonly Paper[]): {
       prev = ord;
     }
   }
-  return { index: new TermIndex(terms, offsets, ords, codes, n), stats: { idf, norms } };
+  return { index: new TermIndex(terms, offsets, ords, codes, n), stats: { idf, norms }, graph: graphOf(data, n, dataset.authors.length) };
+}
+
+function graphOf(data: Record<string, unknown>, n: number, authorCount: number): AuthorGraphData {
+  const { authorKeys, paperAuthorOffsets: po, paperAuthors: pa, initialsOrder: io, authorRecords: rec } = data;
+  if (
+    typeof authorKeys !== 'string' ||
+    !(po instanceof Uint32Array) ||
+    !(pa instanceof Uint32Array) ||
+    !(io instanceof Uint32Array) ||
+    !(rec instanceof Int32Array)
+  ) {
+    throw new IndexLoadError('shape', 'author graph missing or of the wrong type');
+  }
+  const keys = authorKeys === '' ? [] : authorKeys.split('\n');
+  for (let i = 0; i < keys.length; i++) {
+    if ((keys[i] ?? '') === '' || (i > 0 && (keys[i - 1] ?? '') >= (keys[i] ?? ''))) throw new IndexLoadError('shape', `author keys not sorted/unique at ${i}`);
+  }
+  if (po.length !== n + 1 || po[0] !== 0 || po[n] !== pa.length || rec.length !== keys.length) {
+    throw new IndexLoadError('shape', 'author graph of the wrong length');
+  }
+  for (let i = 0; i < n; i++) if ((po[i] ?? 0) > (po[i + 1] ?? 0)) throw new IndexLoadError('shape', 'author offsets not ascending');
+  const inRange = (xs: Uint32Array) => xs.every((x) => x < keys.length);
+  if (!inRange(pa) || !inRange(io) || !rec.every((r) => r >= -1 && r < authorCount)) {
+    throw new IndexLoadError('shape', 'author graph out of range');
+  }
+  return { keys, paperOffsets: po, paperAuthors: pa, initialsOrder: io, records: rec };
 }

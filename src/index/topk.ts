@@ -60,6 +60,20 @@ export function byDateDesc(papers: readonly Paper[], a: number, b: number): numb
 
 /** "2021-03-04" -> 20210304 (0 when malformed): a date compared as a number. */
 export function dateNumber(date: string): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    let n = 0;
+    for (let i = 0; i < 10; i++) {
+      if (i === 4 || i === 7) continue;
+      const d = date.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return slowDateNumber(date);
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  return slowDateNumber(date);
+}
+
+function slowDateNumber(date: string): number {
   const n = Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
   return Number.isFinite(n) ? n : 0;
 }

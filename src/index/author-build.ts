@@ -1,0 +1,171 @@
+/**
+ * The author graph, built during PaperIndex.build as typed arrays and
+ * persisted with the index (see coauthors.ts for the queries).
+ *
+ * Nodes are the resolved author keys, sorted: an initials-only key ("s l
+ * smith") that stands for exactly one full name in the dataset is merged
+ * into it. `paperAuthors` lists each paper's distinct nodes in source order
+ * (CSR by `paperOffsets`); `initialsOrder` lists the full-name nodes sorted
+ * by surname + initials (see surnameKey), so initials lookups at query time
+ * are binary searches; `records[node]` is the index of its Author record or -1.
+ */
+import type { Author } from '../dataset/schema';
+import { authorKey, isInitialsOnly, splitName } from './normalize';
+
+export interface AuthorGraphData {
+  keys: readonly string[];
+  paperOffsets: Uint32Array;
+  paperAuthors: Uint32Array;
+  initialsOrder: Uint32Array;
+  records: Int32Array;
+}
+
+/** "samuel l smith" -> "smith\u0001s l": full names with the same surname and initials are adjacent. */
+export function surnameKey(key: string): string {
+  const { given, surname } = splitName(key);
+  return `${surname}\u0001${given.map((g) => g[0] ?? '').join(' ')}`;
+}
+
+/**
+ * Positions [lo, hi) in `order` (sorted by sk(order[i])) of the entries whose
+ * surnameKey equals `target`, or, with prefixOf, those that start with
+ * `target` followed by the end or a space (same surname and first initial).
+ */
+export function initialsRange(order: ArrayLike<number>, sk: (i: number) => string, target: string, prefixOf = false): [number, number] {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sk(order[mid] ?? 0) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  for (;;) {
+    if (end >= order.length) break;
+    const k = sk(order[end] ?? 0);
+    if (k === target || (prefixOf && k.startsWith(target) && k.charCodeAt(target.length) === 32)) end++;
+    else break;
+  }
+  return [lo, end];
+}
+
+/** The one full-name raw key an initials-only key stands for (byInitials, and by first initial for "s smith"). */
+function uniqueFull(key: string, order: ArrayLike<number>, sk: (i: number) => string): number | undefined {
+  const { given, surname } = splitName(key);
+  const target = `${surname}\u0001${given.join(' ')}`;
+  const cands = new Set<number>();
+  const [lo, hi] = initialsRange(order, sk, target);
+  for (let i = lo; i < hi && cands.size < 2; i++) cands.add(order[i] ?? 0);
+  if (key.split(' ').length === 2) {
+    const [flo, fhi] = initialsRange(order, sk, target, true);
+    for (let i = flo; i < fhi && cands.size < 2; i++) cands.add(order[i] ?? 0);
+  }
+  return cands.size === 1 ? [...cands][0] : undefined;
+}
+
+export class AuthorGraphBuilder {
+  private readonly rawIds = new Map<string, number>();
+  private readonly rawKeys: string[] = [];
+  private readonly byName = new Map<string, number>();
+  private pairs = new Uint32Array(1024);
+  private nPairs = 0;
+  private readonly paperEnd: Uint32Array;
+
+  constructor(paperCount: number) {
+    this.paperEnd = new Uint32Array(paperCount);
+  }
+
+  private rawOf(key: string): number {
+    if (key === '') return -1;
+    let id = this.rawIds.get(key);
+    if (id === undefined) {
+      id = this.rawKeys.length;
+      this.rawIds.set(key, id);
+      this.rawKeys.push(key);
+    }
+    return id;
+  }
+
+  /** Records that paper `ord` lists `name`; returns its raw key id (-1 for an empty key). */
+  add(ord: number, name: string): number {
+    let raw = this.byName.get(name);
+    if (raw === undefined) {
+      raw = this.rawOf(authorKey(name));
+      this.byName.set(name, raw);
+    }
+    if (raw < 0) return raw;
+    if (this.nPairs === this.pairs.length) {
+      const next = new Uint32Array(this.pairs.length * 2);
+      next.set(this.pairs);
+      this.pairs = next;
+    }
+    this.pairs[this.nPairs++] = raw;
+    this.paperEnd[ord] = this.nPairs;
+    return raw;
+  }
+
+  keyOf(raw: number): string {
+    return this.rawKeys[raw] ?? '';
+  }
+
+  endPaper(ord: number): void {
+    this.paperEnd[ord] = this.nPairs;
+  }
+
+  finish(authors: readonly Author[]): AuthorGraphData {
+    const recordRaw = authors.map((a) => this.rawOf(authorKey(a.id) || authorKey(a.name)));
+    const keys = this.rawKeys;
+    const n = keys.length;
+    // Full-name raw keys by surname + initials; initials-only keys resolve through them.
+    const sks: string[] = new Array<string>(n);
+    const full: number[] = [];
+    const initialsOnly = new Uint8Array(n);
+    for (let r = 0; r < n; r++) {
+      const k = keys[r] ?? '';
+      if (isInitialsOnly(k)) initialsOnly[r] = 1;
+      else {
+        sks[r] = surnameKey(k);
+        full.push(r);
+      }
+    }
+    const sk = (r: number): string => sks[r] ?? '';
+    full.sort((a, b) => (sk(a) < sk(b) ? -1 : sk(a) > sk(b) ? 1 : a - b));
+    const target = new Int32Array(n);
+    for (let r = 0; r < n; r++) target[r] = initialsOnly[r] === 1 ? (uniqueFull(keys[r] ?? '', full, sk) ?? r) : r;
+    // Nodes: the resolved keys, sorted.
+    const nodeRaws: number[] = [];
+    for (let r = 0; r < n; r++) if (target[r] === r) nodeRaws.push(r);
+    nodeRaws.sort((a, b) => ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : 1));
+    const nodeOfRaw = new Int32Array(n);
+    nodeRaws.forEach((r, i) => (nodeOfRaw[r] = i));
+    for (let r = 0; r < n; r++) nodeOfRaw[r] = nodeOfRaw[target[r] ?? r] ?? 0;
+
+    const paperOffsets = new Uint32Array(this.paperEnd.length + 1);
+    const paperAuthors = new Uint32Array(this.nPairs);
+    let w = 0;
+    let p = 0;
+    for (let ord = 0; ord < this.paperEnd.length; ord++) {
+      const start = w;
+      const end = this.paperEnd[ord] ?? 0;
+      for (; p < end; p++) {
+        const node = nodeOfRaw[this.pairs[p] ?? 0] ?? 0;
+        let dup = false;
+        for (let q = start; q < w && !dup; q++) dup = paperAuthors[q] === node;
+        if (!dup) paperAuthors[w++] = node;
+      }
+      paperOffsets[ord + 1] = w;
+    }
+    const records = new Int32Array(nodeRaws.length).fill(-1);
+    recordRaw.forEach((raw, i) => {
+      const node = raw < 0 ? -1 : (nodeOfRaw[raw] ?? -1);
+      if (node >= 0 && records[node] === -1) records[node] = i;
+    });
+    return {
+      keys: nodeRaws.map((r) => keys[r] ?? ''),
+      paperOffsets,
+      paperAuthors: paperAuthors.slice(0, w),
+      initialsOrder: Uint32Array.from(full, (r) => nodeOfRaw[r] ?? 0),
+      records,
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Author, Paper } from '../../../src/dataset/schema';
+import { TermTable } from '../../../src/index/intern';
+import { authorKey, stripAccents, stripTex } from '../../../src/index/normalize';
+import { PaperIndex } from '../../../src/index/paper-index';
+import { IndexLoadError } from '../../../src/index/serialize';
+import { authorTerms, tokenize } from '../../../src/index/tokenize';
+
+/** mulberry32: small seeded PRNG, so failures reproduce. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q'];
+const randomText = (rand: () => number): string =>
+  Array.from({ length: Math.floor(rand() * 8) }, () => PIECES[Math.floor(rand() * PIECES.length)] ?? '').join(rand() < 0.5 ? '' : ' ');
+
+/** authorKey as it was written before its ASCII fast path (the reference). */
+function slowAuthorKey(name: string): string {
+  let n = stripAccents(stripTex(name)).replace(/\s+/g, ' ').trim();
+  const comma = n.indexOf(',');
+  if (comma > 0) n = `${n.slice(comma + 1)} ${n.slice(0, comma)}`;
+  return n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+describe('index build', () => {
+  it('authorKey fast path agrees with the general one', () => {
+    const rand = prng(3);
+    for (let i = 0; i < 3000; i++) {
+      const s = randomText(rand);
+      expect(authorKey(s), JSON.stringify(s)).toBe(slowAuthorKey(s));
+    }
+  });
+
+  it('TermTable gives the tokens of tokenize / authorTerms, one id per distinct term', () => {
+    const rand = prng(5);
+    const table = new TermTable();
+    for (let i = 0; i < 3000; i++) {
+      const s = randomText(rand);
+      const n = table.scan(s);
+      expect(Array.from(table.buf.subarray(0, n), (id) => table.names[id]), JSON.stringify(s)).toEqual(tokenize(s));
+      const k = table.scanKey(authorKey(s));
+      expect(Array.from(table.buf.subarray(0, k), (id) => table.names[id])).toEqual(authorTerms(s));
+    }
+    expect(new Set(table.names).size).toBe(table.names.length);
+  });
+
+  const mk = (id: string, authors: string[]): Paper => ({
+    id, title: `Paper ${id} on graphs`, authors, authorsTruncated: false, affiliations: [], categories: ['cs.LG'],
+    date: '2021-01-01', abstract: 'Graph networks.', hasCode: false, sources: ['test'],
+  });
+  const papers = [
+    mk('a', ['Samuel L. Smith', 'Soham De']),
+    mk('b', ['S. L. Smith', 'Jan van der Berg']),
+    mk('c', ['J. van der Berg', 'Smith, Samuel L.', 'A. Brock']),
+    mk('d', ['Andrew Brock', 'Andrea Brock']),
+  ];
+  const authors: Author[] = [{ id: 'soham de', name: 'Soham De', metrics: { hIndex: 1, papers: 2, citations: 3 } }];
+  const built = PaperIndex.build({ papers, authors });
+
+  it('persists the author graph: coauthors and author lookups after fromJSON need no rebuild', () => {
+    const loaded = PaperIndex.fromJSON(structuredClone(built.toJSON()), { papers, authors });
+    const names = ['S. L. Smith', 'Samuel Smith', 'J. van der Berg', 'A. Brock', 'Soham De', 'Nobody'];
+    expect(loaded.coauthorsOf(names)).toEqual(built.coauthorsOf(names));
+    expect(built.coauthorsOf(['S. Smith'])[0]?.coauthors.map((c) => c.id)).toEqual(['jan van der berg', 'a brock', 'soham de']);
+    expect(loaded.author('Soham De')?.metrics?.hIndex).toBe(1);
+    for (const p of papers) {
+      const q = { title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, excludeId: p.id };
+      expect(loaded.related(q)).toEqual(built.related(q));
+    }
+    expect(loaded.search('graphs', 10, { author: 'S. L. Smith' }).map((h) => h.paper.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses a snapshot built with other author records', () => {
+    expect(() => PaperIndex.fromJSON(structuredClone(built.toJSON()), { papers, authors: [] })).toThrow(IndexLoadError);
+  });
+});

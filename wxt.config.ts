@@ -10,10 +10,21 @@ export default defineConfig({
   manifest: {
     name: 'Paper Atlas',
     description: 'Shows what your local dataset of papers and authors knows, right on arXiv abstract pages.',
-    permissions: ['storage'],
+    // unlimitedStorage: an imported arXiv dump is hundreds of MB in IndexedDB;
+    // without it Chrome may evict or refuse writes past the default quota.
+    permissions: ['storage', 'unlimitedStorage'],
     host_permissions: ['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*', '*://browse.arxiv.org/*'],
     action: { default_title: 'Paper Atlas: search your dataset' },
-    browser_specific_settings: { gecko: { id: 'paper-atlas@example.org' } },
+    // Alt+Shift+P: free in Chrome and Firefox, unlike Ctrl+Shift+S/E or Alt+A.
+    // Users can rebind it at chrome://extensions/shortcuts.
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Show or hide the Paper Atlas sidebar',
+      },
+    },
+    // Firefox asks add-ons to declare data collection: we collect none.
+    browser_specific_settings: { gecko: { id: 'paper-atlas@example.org', data_collection_permissions: { required: ['none'] } } },
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

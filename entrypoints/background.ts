@@ -3,6 +3,7 @@ import { AtlasService } from '@/src/background/atlas-service';
 import { datasetFromProfile, DEFAULT_DATASET_ID } from '@/src/dataset/default-dataset';
 import { routeMessage } from '@/src/messaging/router';
 import { openStore } from '@/src/storage/db';
+import { toggleSidebarHidden } from '@/src/settings/settings';
 import seedProfile from '@/assets/seed/samuel-l-smith.txt?raw';
 
 // Wiring only: the service answers, the router validates, this file connects
@@ -30,6 +31,12 @@ export default defineBackground(() => {
     // implementations (fake-browser among them).
     void routed.response.then(sendResponse);
     return true;
+  });
+
+  // The "toggle-sidebar" keyboard command flips a stored setting; every open
+  // sidebar follows it through storage change events.
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'toggle-sidebar') void toggleSidebarHidden();
   });
 
   // Warm up on install/start so the first page lookup is fast.

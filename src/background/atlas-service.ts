@@ -1,13 +1,18 @@
-import type { Author, Dataset, Paper } from '../dataset/schema';
+import type { Dataset } from '../dataset/schema';
 import { authorKey } from '../index/normalize';
 import { PaperIndex } from '../index/paper-index';
 import type { ParsedRequest, Response } from '../messaging/protocol';
 import type { AtlasStore } from '../storage/db';
+import { applyCatalogRequest, catalogInfo, catalogResponse, isCatalogRequest, type CatalogRequest } from './catalog';
+import { combineDatasets } from './combine';
+import { runSearch } from '../search/run-search';
 
 /** What the service works on once loaded: every dataset, and one index over all of them. */
 interface Loaded {
   datasets: Dataset[];
   index: PaperIndex;
+  /** What the options page lists; computed with the merge, which knows the counts. */
+  catalog: ReturnType<typeof catalogInfo>;
 }
 
 export interface AtlasServiceOptions {
@@ -19,8 +24,11 @@ export interface AtlasServiceOptions {
 }
 
 /** Number of related papers and coauthors per author the sidebar asks for. */
-const RELATED_LIMIT = 8;
+// The sidebar filters and pages through these itself.
+const RELATED_LIMIT = 30;
 const COAUTHORS_PER_AUTHOR = 8;
+/** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
+const DETAILS_AUTHORS = 5;
 
 /**
  * The background's brain: loads datasets and the index from IndexedDB on the
@@ -30,6 +38,7 @@ const COAUTHORS_PER_AUTHOR = 8;
  */
 export class AtlasService {
   private loading?: Promise<Loaded>;
+  private store?: Promise<AtlasStore>;
 
   constructor(private readonly options: AtlasServiceOptions) {}
 
@@ -42,8 +51,31 @@ export class AtlasService {
     return this.loading;
   }
 
+  /** Drops what is loaded (the datasets changed underneath) and loads again. */
+  reload(): Promise<Loaded> {
+    this.loading = undefined;
+    return this.load();
+  }
+
+  /** One connection per worker life; reloads reuse it. */
+  private openStore(): Promise<AtlasStore> {
+    this.store ??= this.options.openStore().catch((error: unknown) => {
+      this.store = undefined;
+      throw error;
+    });
+    return this.store;
+  }
+
+  private async manage(request: CatalogRequest): Promise<Response> {
+    await this.load(); // first run: seed before anything is listed or removed
+    const changed = await applyCatalogRequest(request, await this.openStore(), this.options.defaultDataset);
+    const { catalog } = await (changed ? this.reload() : this.load());
+    return catalogResponse(request.type, catalog);
+  }
+
   async handle(request: ParsedRequest): Promise<Response> {
-    const { datasets, index } = await this.load();
+    if (isCatalogRequest(request)) return this.manage(request);
+    const { datasets, index, catalog } = await this.load();
     switch (request.type) {
       case 'lookup-page': {
         const { page } = request;
@@ -58,16 +90,28 @@ export class AtlasService {
           },
           RELATED_LIMIT,
         );
-        const coauthors = index.coauthorsOf(unionNames(page.authors, match?.paper.authors ?? []), COAUTHORS_PER_AUTHOR);
+        const coauthors = index
+          .coauthorsOf(unionNames(page.authors, match?.paper.authors ?? []), COAUTHORS_PER_AUTHOR)
+          .map((group) => ({
+            ...group,
+            coauthors: group.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })),
+          }));
         return { type: 'lookup-page', match, related, coauthors };
       }
       case 'search':
-        return { type: 'search', query: request.query, hits: index.search(request.query, request.limit) };
+        return { type: 'search', query: request.query, hits: runSearch(index, request.query, request.limit, request.filters, request.phrases) };
+      case 'paper-details': {
+        // The popup's expanded result: who the paper's first authors usually write with.
+        const paper = index.paper(request.id);
+        const groups = paper ? index.coauthorsOf(paper.authors.slice(0, DETAILS_AUTHORS), COAUTHORS_PER_AUTHOR) : [];
+        const coauthors = groups.map((g) => ({ ...g, coauthors: g.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })) }));
+        return { type: 'paper-details', coauthors };
+      }
       case 'summary':
         return {
           type: 'summary',
           papers: index.size,
-          authors: mergeAuthors(datasets).length,
+          authors: catalog.authors,
           datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers.length })),
         };
     }
@@ -75,50 +119,48 @@ export class AtlasService {
 
   private async loadFromStore(): Promise<Loaded> {
     const { log } = this.options;
-    const store = await this.options.openStore();
+    const store = await this.openStore();
+    // Rows of imports that died (tab closed, browser killed) are never shown;
+    // delete them now. An import still running holds a Web Lock and is kept.
+    const dropped = await store.cleanupStaging();
+    if (dropped.length) log?.(`removed ${dropped.length} unfinished import(s)`);
     let datasets = await store.datasets();
-    if (datasets.length === 0) {
+    // Seed on first run only: a user who removed the default keeps it removed.
+    if (datasets.length === 0 && !(await store.wasSeeded())) {
       const seeded = this.options.defaultDataset();
-      await store.putDataset(seeded);
+      await store.putDataset(seeded, 'embedded profile');
+      await store.markSeeded();
       datasets = [seeded];
       log?.(`seeded default dataset (${seeded.papers.length} papers)`);
     }
-    const combined = { papers: mergePapers(datasets), authors: mergeAuthors(datasets) };
+    const merged = combineDatasets(datasets);
+    const combined = { papers: merged.papers, authors: merged.authors };
+    const catalog = catalogInfo(await store.list(), merged.mergedInto, { papers: merged.papers.length, authors: merged.authors.length });
     const builtFrom = datasets.map((d) => `${d.id}@${d.createdAt}`).sort().join(',');
     const snapshot = await store.indexSnapshot();
     if (snapshot?.builtFrom === builtFrom) {
       try {
-        return { datasets, index: PaperIndex.fromJSON(snapshot.data, combined) };
+        return { datasets, index: PaperIndex.fromJSON(snapshot.data, combined), catalog };
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
     }
     const index = PaperIndex.build(combined);
     await store.putIndexSnapshot({ builtFrom, data: index.toJSON() });
-    return { datasets, index };
+    return { datasets, index, catalog };
   }
+}
+
+/** Title and id of each paper, for lists the UI shows without another request. */
+function paperRefs(index: PaperIndex, ids: string[]): { id: string; title: string; arxivId?: string }[] {
+  return ids.flatMap((id) => {
+    const p = index.paper(id);
+    return p ? [{ id, title: p.title, ...(p.arxivId ? { arxivId: p.arxivId } : {}) }] : [];
+  });
 }
 
 /** Page names first, then the record's names the page did not list. */
 function unionNames(first: string[], second: string[]): string[] {
   const seen = new Set(first.map(authorKey));
   return [...first, ...second.filter((n) => !seen.has(authorKey(n)))];
-}
-
-/** One record per paper id across datasets (first dataset wins for now). */
-function mergePapers(datasets: Dataset[]): Paper[] {
-  const byId = new Map<string, Paper>();
-  for (const d of datasets) for (const p of d.papers) if (!byId.has(p.id)) byId.set(p.id, p);
-  return [...byId.values()];
-}
-
-/** One author per key; metrics kept from whichever dataset has them. */
-function mergeAuthors(datasets: Dataset[]): Author[] {
-  const byId = new Map<string, Author>();
-  for (const d of datasets)
-    for (const a of d.authors) {
-      const known = byId.get(a.id);
-      byId.set(a.id, known ? { ...known, metrics: known.metrics ?? a.metrics, field: known.field ?? a.field } : a);
-    }
-  return [...byId.values()];
 }

@@ -20,11 +20,46 @@ export const SearchRequest = z.object({
   type: z.literal('search'),
   query: z.string().max(500),
   limit: z.number().int().positive().max(200).default(20),
+  /** The popup's parsed `au:` `ti:` `cat:` `y:` `code:` filters (src/search/query-syntax.ts). */
+  filters: z
+    .object({
+      category: z.string().max(100).optional(),
+      yearFrom: z.number().int().optional(),
+      yearTo: z.number().int().optional(),
+      author: z.string().max(200).optional(),
+      hasCode: z.boolean().optional(),
+      title: z.array(z.string().max(500)).max(20).optional(),
+    })
+    .optional(),
+  /** Quoted phrases that must appear as written. */
+  phrases: z.array(z.string().max(500)).max(20).optional(),
 });
+
+/** The popup expanding a result: coauthors of the paper's authors. */
+export const PaperDetailsRequest = z.object({ type: z.literal('paper-details'), id: z.string().min(1).max(500) });
 
 export const SummaryRequest = z.object({ type: z.literal('summary') });
 
-export const RequestSchema = z.discriminatedUnion('type', [LookupPageRequest, SearchRequest, SummaryRequest]);
+// ---- dataset management (options page → background) ----
+// The options page writes imports straight into IndexedDB (same origin) and
+// then says 'datasets-changed', so the background reloads; the answer comes
+// once the new index is ready.
+
+export const DatasetsRequest = z.object({ type: z.literal('datasets') });
+export const DatasetsChangedRequest = z.object({ type: z.literal('datasets-changed') });
+export const RemoveDatasetRequest = z.object({ type: z.literal('remove-dataset'), id: z.string().min(1).max(200) });
+export const RestoreDefaultRequest = z.object({ type: z.literal('restore-default') });
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  LookupPageRequest,
+  SearchRequest,
+  SummaryRequest,
+  PaperDetailsRequest,
+  DatasetsRequest,
+  DatasetsChangedRequest,
+  RemoveDatasetRequest,
+  RestoreDefaultRequest,
+]);
 export type Request = z.input<typeof RequestSchema>;
 export type ParsedRequest = z.output<typeof RequestSchema>;
 
@@ -47,6 +82,8 @@ export const CoauthorSchema = z.object({
   name: z.string(),
   jointPapers: z.number().int().positive(),
   paperIds: z.array(z.string()),
+  /** The joint papers themselves, so the sidebar can list them without another round trip. */
+  papers: z.array(z.object({ id: z.string(), title: z.string(), arxivId: z.string().optional() })).default([]),
 });
 
 export const AuthorCoauthorsSchema = z.object({
@@ -74,12 +111,51 @@ export const SummaryResponse = z.object({
   datasets: z.array(z.object({ id: z.string(), name: z.string(), papers: z.number().int().nonnegative() })),
 });
 
+export const PaperDetailsResponse = z.object({
+  type: z.literal('paper-details'),
+  /** Per author of the paper the dataset knows (first few authors only). */
+  coauthors: z.array(AuthorCoauthorsSchema),
+});
+
+export const DatasetInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** ISO timestamp of the import. */
+  createdAt: z.string(),
+  papers: z.number().int().nonnegative(),
+  authors: z.number().int().nonnegative(),
+  origin: z.string().optional(),
+  /** Papers of this dataset that were already in an earlier one (merged into that record). */
+  merged: z.number().int().nonnegative(),
+  isDefault: z.boolean(),
+});
+export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
+
+/** The catalog, as every dataset-management request answers it. */
+const catalog = {
+  datasets: z.array(DatasetInfoSchema),
+  /** Distinct papers and authors across all datasets, after merging. */
+  papers: z.number().int().nonnegative(),
+  authors: z.number().int().nonnegative(),
+};
+export const DatasetsResponse = z.object({ type: z.literal('datasets'), ...catalog });
+export const DatasetsChangedResponse = z.object({ type: z.literal('datasets-changed'), ...catalog });
+export const RemoveDatasetResponse = z.object({ type: z.literal('remove-dataset'), ...catalog });
+export const RestoreDefaultResponse = z.object({ type: z.literal('restore-default'), ...catalog });
+/** Any of the four answers, without its `type`. */
+export type Catalog = Omit<z.infer<typeof DatasetsResponse>, 'type'>;
+
 export const ErrorResponse = z.object({ type: z.literal('error'), message: z.string() });
 
 export const ResponseSchema = z.discriminatedUnion('type', [
   LookupPageResponse,
   SearchResponse,
   SummaryResponse,
+  PaperDetailsResponse,
+  DatasetsResponse,
+  DatasetsChangedResponse,
+  RemoveDatasetResponse,
+  RestoreDefaultResponse,
   ErrorResponse,
 ]);
 export type Response = z.infer<typeof ResponseSchema>;

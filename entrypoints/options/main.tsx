@@ -1,0 +1,47 @@
+import { render } from 'preact';
+import { ask } from '@/src/messaging/client';
+import { openStore, type AtlasStore } from '@/src/storage/db';
+import { exportFile } from '@/src/storage/export';
+import { runImport } from '@/src/storage/import-run';
+import { OptionsApp } from '@/src/ui/options/OptionsApp';
+import type { OptionsDeps } from '@/src/ui/options/types';
+import '@/src/ui/options/options.css';
+
+// Wiring only. This page shares the extension's IndexedDB with the
+// background, so imports are written here directly (no 75k-paper messages);
+// the background is told to reload afterwards.
+let store: Promise<AtlasStore> | undefined;
+const getStore = () => (store ??= openStore());
+
+function saveAs(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own reference by now; free ours a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const deps: OptionsDeps = {
+  runImport: async (input, signal, onProgress) =>
+    runImport({
+      store: await getStore(),
+      stream: input.stream(),
+      signal,
+      onProgress,
+      ...(input.fileName ? { fileName: input.fileName } : {}),
+      ...(input.totalBytes !== undefined ? { totalBytes: input.totalBytes } : {}),
+    }),
+  catalog: () => ask({ type: 'datasets' }),
+  changed: () => ask({ type: 'datasets-changed' }),
+  remove: (id) => ask({ type: 'remove-dataset', id }),
+  restoreDefault: () => ask({ type: 'restore-default' }),
+  download: async (which) => {
+    const { fileName, text } = await exportFile(await getStore(), which);
+    saveAs(fileName, text);
+  },
+};
+
+const app = document.getElementById('app');
+if (app) render(<OptionsApp deps={deps} />, app);

@@ -1,0 +1,33 @@
+import type { Catalog } from '../../messaging/protocol';
+import type { ImportProgress, ImportSummary } from '../../storage/import-run';
+
+/** A file or pasted text, opened lazily so nothing is read before the user starts. */
+export interface ImportInput {
+  stream: () => ReadableStream<Uint8Array>;
+  /** Absent for pasted text. */
+  fileName?: string;
+  totalBytes?: number;
+}
+
+/**
+ * What the options page needs from the extension, injected so the UI is
+ * plain Preact (entrypoints/options/main.tsx wires the real ones).
+ */
+export interface OptionsDeps {
+  runImport(input: ImportInput, signal: AbortSignal, onProgress: (p: ImportProgress) => void): Promise<ImportSummary>;
+  /** The catalog as the background has it loaded. */
+  catalog(): Promise<Catalog>;
+  /** Tells the background the datasets changed; resolves when its index is rebuilt. */
+  changed(): Promise<Catalog>;
+  remove(id: string): Promise<Catalog>;
+  restoreDefault(): Promise<Catalog>;
+  download(which: { id: string } | 'all'): Promise<void>;
+}
+
+export type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; what: string; progress?: ImportProgress; cancel: () => void }
+  | { kind: 'indexing'; summary: ImportSummary }
+  | { kind: 'done'; summary: ImportSummary; merged?: number; indexError?: string }
+  | { kind: 'failed'; what: string; message: string }
+  | { kind: 'cancelled'; what: string };

@@ -1,0 +1,129 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { datasetFromProfile } from '@/src/dataset/default-dataset';
+import type { Paper } from '@/src/dataset/schema';
+import { DB_NAME, openStore } from '@/src/storage/db';
+
+const seedText = readFileSync('assets/seed/samuel-l-smith.txt', 'utf8');
+const seed = () => datasetFromProfile(seedText, { id: 'default', name: 'Default', createdAt: '1970-01-01T00:00:00.000Z' });
+
+const paper = (n: number, extra: Partial<Paper> = {}): Paper => ({
+  id: `arxiv:2501.${String(n).padStart(5, '0')}`, arxivId: `2501.${String(n).padStart(5, '0')}`, title: `Paper number ${n}`,
+  authors: ['Ada Lovelace'], authorsTruncated: false, affiliations: [], categories: ['cs.LG'], date: '2025-01-02',
+  abstract: '', hasCode: false, sources: ['arxiv-metadata'], ...extra,
+});
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('storage v2', () => {
+  it('upgrades a v1 profile: whole datasets become catalog + rows, nothing lost', async () => {
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('datasets', { keyPath: 'id' });
+        db.createObjectStore('index');
+      },
+    });
+    await v1.put('datasets', seed());
+    await v1.put('datasets', { id: 'junk', what: 'not a dataset' });
+    await v1.put('index', { builtFrom: 'default@1970', data: {} }, 'current');
+    v1.close();
+
+    const store = await openStore();
+    const [only, ...rest] = await store.datasets();
+    expect(rest).toEqual([]);
+    expect(only).toEqual(seed());
+    expect(await store.list()).toMatchObject([{ id: 'default', committed: true, papers: 19 }]);
+    expect(await store.wasSeeded()).toBe(true);
+    expect(await store.indexSnapshot()).toBeUndefined();
+    store.close();
+  });
+
+  it('a fresh profile is empty and not seeded', async () => {
+    const store = await openStore();
+    expect(await store.datasets()).toEqual([]);
+    expect(await store.wasSeeded()).toBe(false);
+  });
+
+  it('putDataset replaces a dataset whole; removeDataset removes every row of it', async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    await store.putDataset({ ...seed(), papers: seed().papers.slice(0, 3) });
+    expect((await store.dataset('default'))?.papers).toHaveLength(3);
+    expect(await store.removeDataset('default')).toBe(true);
+    expect(await store.removeDataset('default')).toBe(false);
+    expect((await store.db.getAll('papers')).flat().length).toBe(0);
+    expect((await store.db.getAll('authors')).flat().length).toBe(0);
+  });
+
+  it('an import is invisible until commit, then shows with its counts; the snapshot is dropped', async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    await store.putIndexSnapshot({ builtFrom: 'x', data: 1 });
+    const imp = await store.beginImport({ name: 'mine', origin: 'test' });
+    await imp.write([paper(1), paper(2)], [{ id: 'ada lovelace', name: 'Ada Lovelace' }]);
+    await imp.write([paper(3)], []);
+    expect((await store.datasets()).map((d) => d.id)).toEqual(['default']);
+    expect((await store.list()).map((d) => d.id)).toEqual(['default']);
+    const meta = await imp.commit();
+    expect(meta).toMatchObject({ id: imp.id, name: 'mine', committed: true, papers: 3, authors: 1, origin: 'test' });
+    const all = await store.datasets();
+    expect(all.map((d) => d.id)).toEqual(['default', imp.id]); // oldest first
+    expect(all[1]?.papers.map((p) => p.id)).toEqual([paper(1).id, paper(2).id, paper(3).id]);
+    expect(await store.indexSnapshot()).toBeUndefined();
+    await expect(imp.write([paper(4)], [])).rejects.toThrow(/finished/);
+  });
+
+  it('the same paper twice in one import becomes one record with both sources', async () => {
+    const store = await openStore();
+    const imp = await store.beginImport({ name: 'dups' });
+    const first = await imp.write([paper(1), paper(2), paper(1, { sources: ['other'], abstract: 'filled' })], []);
+    const second = await imp.write([paper(2, { sources: ['third'] })], []);
+    expect(first.duplicates + second.duplicates).toBe(2);
+    const meta = await imp.commit();
+    expect(meta.papers).toBe(2);
+    const [ds] = await store.datasets();
+    expect(ds?.papers.find((p) => p.id === paper(1).id)).toMatchObject({ sources: ['arxiv-metadata', 'other'], abstract: 'filled' });
+    expect(ds?.papers.find((p) => p.id === paper(2).id)?.sources).toEqual(['arxiv-metadata', 'third']);
+  });
+
+  it('abort deletes every staged row and leaves other datasets alone', async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    const imp = await store.beginImport({ name: 'x' });
+    await imp.write([paper(1)], [{ id: 'ada lovelace', name: 'Ada Lovelace' }]);
+    await imp.abort();
+    expect(await store.datasets()).toEqual([seed()]);
+    expect((await store.db.getAll('papers')).flat().length).toBe(19);
+    expect((await store.db.getAll('datasets')).length).toBe(1);
+  });
+
+  it('a crashed import (never committed) is cleaned up on the next start, unless it is still running', async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    const crashed = await store.beginImport({ name: 'crashed' });
+    await crashed.write([paper(1), paper(2)], []);
+    const running = await store.beginImport({ name: 'running' });
+    await running.write([paper(3)], []);
+    store.close(); // the tab or worker dies here
+
+    const next = await openStore();
+    const removed = await next.cleanupStaging(async (m) => m.id === running.id);
+    expect(removed).toEqual([crashed.id]);
+    expect(await next.datasets()).toEqual([seed()]);
+    expect((await next.db.getAll('papers')).flat().length).toBe(19 + 1);
+  });
+
+  it('commit refuses when cleanup removed the staging data meanwhile', async () => {
+    const store = await openStore();
+    const imp = await store.beginImport({ name: 'x' });
+    await imp.write([paper(1)], []);
+    await store.cleanupStaging(async () => false);
+    await expect(imp.commit()).rejects.toThrow(/interrupted/);
+    expect(await store.datasets()).toEqual([]);
+  });
+});

@@ -1,117 +1,141 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ResponseFor } from '../../messaging/protocol';
-import { paperUrl } from '../format';
+import { parseQuery } from '../../search/query-syntax';
+import { displayTitle, paperUrl, plural } from '../format';
+import { Footer } from './Footer';
+import { openModeOf } from './open-mode';
 import { ResultItem } from './ResultItem';
+import { StatusLine } from './StatusLine';
+import { SyntaxHelp } from './SyntaxHelp';
+import type { PopupApi, ResultEntry, TabRelated } from './types';
+import { useSearch } from './useSearch';
 
-type Hits = ResponseFor<'search'>['hits'];
-type Summary = ResponseFor<'summary'>;
-
-export interface PopupAppProps {
-  search: (query: string) => Promise<ResponseFor<'search'>>;
-  summary: () => Promise<Summary>;
-  /** Opens a URL in a new tab; `background` keeps the popup's tab in front. */
-  open: (url: string, background: boolean) => void;
-}
+const NONE: readonly ResultEntry[] = [];
 
 /**
- * Search as you type. Each keystroke asks the background; an answer that
- * arrives after a newer query was typed is dropped, so results never jump
- * back to an older query.
+ * The popup: search the whole dataset as you type, or — before any typing on
+ * an arXiv abstract page — that page's related papers. Keyboard first: the
+ * cursor starts in the box, arrows move through the listbox, Enter opens.
  */
-export function PopupApp({ search, summary, open }: PopupAppProps) {
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Hits>([]);
+export function PopupApp({ api }: { api: PopupApi }) {
+  const [input, setInput] = useState('');
   const [active, setActive] = useState(0);
-  const [error, setError] = useState<string>();
-  const [stats, setStats] = useState<Summary>();
-  const latest = useRef(0);
+  const [expanded, setExpanded] = useState<string>();
+  const [help, setHelp] = useState(false);
+  const [stats, setStats] = useState<ResponseFor<'summary'>>();
+  const [tab, setTab] = useState<TabRelated | null>(null);
+  const { state, run } = useSearch(api.search);
+  const box = useRef<HTMLInputElement>(null);
+  const parsed = useMemo(() => parseQuery(input), [input]);
 
   useEffect(() => {
-    summary().then(setStats, () => undefined);
-  }, [summary]);
+    api.summary().then(setStats, () => undefined);
+    // Related papers are a bonus: no arXiv tab, or a failure, leaves the plain search.
+    api.relatedForTab().then(setTab, () => undefined);
+  }, [api]);
 
-  const onInput = (value: string) => {
-    setQuery(value);
-    const ticket = ++latest.current;
-    if (!value.trim()) {
-      setHits([]);
-      setError(undefined);
-      return;
-    }
-    search(value).then(
-      (r) => {
-        if (ticket !== latest.current) return; // stale answer
-        setHits(r.hits);
-        setActive(0);
-        setError(undefined);
-      },
-      (e: unknown) => ticket === latest.current && setError(e instanceof Error ? e.message : String(e)),
-    );
+  const typing = state.kind !== 'idle';
+  const entries: readonly ResultEntry[] = state.kind === 'results' ? state.entries : !typing && tab ? tab.related : NONE;
+  const shownFor = state.kind === 'results' ? state.input : typing ? undefined : '';
+
+  useEffect(() => {
+    setActive(0);
+    setExpanded(undefined);
+  }, [entries]);
+  useEffect(() => {
+    document.getElementById(`pp-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, entries]);
+
+  const change = (value: string) => {
+    setInput(value);
+    run(value);
   };
+  const authorSearch = (name: string) => {
+    change(`au:"${name}" `);
+    box.current?.focus();
+  };
+  const open = (entry: ResultEntry | undefined, mode: ReturnType<typeof openModeOf>) => entry && api.open(paperUrl(entry.paper), mode);
+  const current = entries[active];
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' && hits.length) {
-      e.preventDefault();
-      setActive((active + 1) % hits.length);
-    } else if (e.key === 'ArrowUp' && hits.length) {
-      e.preventDefault();
-      setActive((active - 1 + hits.length) % hits.length);
-    } else if (e.key === 'Enter' && hits[active]) {
-      e.preventDefault();
-      open(paperUrl(hits[active].paper), e.ctrlKey || e.metaKey);
-    } else if (e.key === 'Escape' && query) {
-      e.preventDefault();
-      onInput('');
-    }
+    const atEnd = box.current ? box.current.selectionStart === box.current.value.length : true;
+    if (e.key === 'ArrowDown' && entries.length) setActive((active + 1) % entries.length);
+    else if (e.key === 'ArrowUp' && entries.length) setActive((active - 1 + entries.length) % entries.length);
+    else if (e.key === 'Enter' && current) open(current, openModeOf(e));
+    else if (e.key === 'ArrowRight' && current && atEnd) setExpanded(current.paper.id);
+    else if (e.key === 'ArrowLeft' && expanded !== undefined && atEnd) setExpanded(undefined);
+    else if (e.key === 'Escape' && input) change('');
+    else return; // not ours: the browser handles it (Escape on an empty box closes the popup)
+    e.preventDefault();
   };
 
-  const empty = stats && stats.papers === 0;
+  const count = entries.length;
   return (
     <main class="pp">
       <header class="pp-header">
         <span class="pp-brand">◆ Paper Atlas</span>
+        <button type="button" class="pp-help-toggle" aria-expanded={help} aria-controls="pp-help" title="Search syntax and keys" onClick={() => setHelp(!help)}>
+          ?
+        </button>
       </header>
+      {help && <SyntaxHelp />}
       <input
+        ref={box}
         class="pp-input"
         type="search"
         autoFocus
-        placeholder="Search titles, authors, abstracts…"
+        spellcheck={false}
+        autoComplete="off"
+        placeholder="Search titles, authors, abstracts…  au: ti: cat: y: code:"
         aria-label="Search your dataset"
         role="combobox"
-        aria-expanded={hits.length > 0}
+        aria-autocomplete="list"
+        aria-expanded={count > 0}
         aria-controls="pp-results"
-        aria-activedescendant={hits.length ? `pp-hit-${active}` : undefined}
-        value={query}
-        onInput={(e) => onInput(e.currentTarget.value)}
+        aria-activedescendant={count ? `pp-hit-${active}` : undefined}
+        value={input}
+        onInput={(e) => change(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      {error && (
-        <p class="pp-status pp-error" role="alert">
-          Search failed: {error}
+      {parsed.errors?.map((m) => (
+        <p key={m} class="pp-status pp-warning">
+          {m}
         </p>
+      ))}
+      <StatusLine
+        state={state}
+        emptyDataset={stats?.papers === 0}
+        filtered={Object.keys(parsed.filters).length > 0}
+        idleHint={!tab || tab.related.length === 0}
+        onRetry={() => run(input)}
+        onOptions={api.openOptions}
+      />
+      {!typing && tab && (
+        <h2 class="pp-heading">
+          {tab.related.length ? 'Related to this page' : 'Nothing related in your dataset for this page'}
+          {!tab.inDataset && ' (not in your dataset; matched by title)'}: <span class="pp-heading-title">{displayTitle(tab.title)}</span>
+        </h2>
       )}
-      {!error && query.trim() && hits.length === 0 && (
-        <p class="pp-status" role="status">
-          No papers match “{query.trim()}”.
-        </p>
-      )}
-      {!query.trim() && (
-        <p class="pp-status">{empty ? 'Your dataset is empty.' : 'Type part of a title or an author’s name.'}</p>
-      )}
-      <ul id="pp-results" class="pp-results" role="listbox" aria-label="Results">
-        {hits.map((hit, i) => (
+      <ul id="pp-results" class="pp-results" role="listbox" aria-label={typing ? 'Search results' : 'Related papers'} data-query={shownFor}>
+        {entries.map((entry, i) => (
           <ResultItem
-            key={hit.paper.id}
+            key={entry.paper.id}
             id={`pp-hit-${i}`}
-            hit={hit}
+            entry={entry}
             selected={i === active}
-            onOpen={(background) => open(paperUrl(hit.paper), background)}
+            expanded={expanded === entry.paper.id}
+            author={parsed.filters.author}
+            details={api.details}
+            onOpen={(mode) => open(entry, mode)}
+            onToggle={() => setExpanded(expanded === entry.paper.id ? undefined : entry.paper.id)}
+            onAuthor={authorSearch}
           />
         ))}
       </ul>
-      <footer class="pp-footer">
-        {stats ? `${stats.papers.toLocaleString('en-US')} papers · ${stats.authors.toLocaleString('en-US')} authors · ${stats.datasets.length} dataset${stats.datasets.length === 1 ? '' : 's'}` : '…'}
-      </footer>
+      <p class="pp-sr" aria-live="polite" aria-atomic="true">
+        {state.kind === 'results' || (!typing && tab) ? `${plural(count, typing ? 'result' : 'related paper')}` : ''}
+      </p>
+      <Footer stats={stats} onOptions={api.openOptions} />
     </main>
   );
 }

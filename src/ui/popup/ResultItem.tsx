@@ -1,31 +1,63 @@
-import type { ResponseFor } from '../../messaging/protocol';
-import { displayAuthors, displayTitle, year } from '../format';
+import { displayTitle, year } from '../format';
+import { AuthorLine } from './AuthorLine';
 import { Highlighted } from './Highlighted';
+import { openModeOf, type OpenMode } from './open-mode';
+import { ResultDetails } from './ResultDetails';
+import type { PopupApi, ResultEntry } from './types';
 
-type Hit = ResponseFor<'search'>['hits'][number];
+export interface ResultItemProps {
+  id: string;
+  entry: ResultEntry;
+  selected: boolean;
+  expanded: boolean;
+  /** The `au:` filter, to mark the matching author. */
+  author?: string;
+  details: PopupApi['details'];
+  onOpen: (mode: OpenMode) => void;
+  onToggle: () => void;
+  onAuthor: (name: string) => void;
+}
 
-/** One search result as a listbox option; a click opens it (Ctrl/⌘-click in the background). */
-export function ResultItem(props: { id: string; hit: Hit; selected: boolean; onOpen: (background: boolean) => void }) {
-  const { paper, matchedTerms } = props.hit;
+/** One result as a listbox option: a click opens it (Ctrl/⌘ in the background, Shift in a new window). */
+export function ResultItem(props: ResultItemProps) {
+  const { paper, matchedTerms, reasons } = props.entry;
   return (
     <li
       id={props.id}
       role="option"
       aria-selected={props.selected}
+      aria-expanded={props.expanded}
       class={props.selected ? 'pp-hit pp-active' : 'pp-hit'}
-      onClick={(e) => props.onOpen(e.ctrlKey || e.metaKey)}
-      onAuxClick={(e) => e.button === 1 && props.onOpen(true)}
+      onClick={(e) => props.onOpen(openModeOf(e))}
+      onAuxClick={(e) => e.button === 1 && props.onOpen('background')}
     >
       <div class="pp-title">
         <Highlighted text={displayTitle(paper.title)} terms={matchedTerms} />
       </div>
       <div class="pp-meta">
-        <Highlighted text={displayAuthors(paper, 3)} terms={matchedTerms} />
+        <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} terms={matchedTerms} author={props.author} onAuthor={props.onAuthor} />
       </div>
-      <div class="pp-meta">
-        {year(paper.date)} · {paper.categories[0] ?? ''}
-        {paper.hasCode && <span class="pp-badge">Code</span>}
+      <div class="pp-meta pp-row">
+        <span>
+          {year(paper.date)}
+          {paper.categories[0] && ` · ${paper.categories[0]}`}
+          {paper.hasCode && <span class="pp-badge">Code</span>}
+        </span>
+        <button
+          type="button"
+          tabIndex={-1}
+          class="pp-expand"
+          aria-expanded={props.expanded}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onToggle();
+          }}
+        >
+          {props.expanded ? 'Less ▴' : 'Abstract & coauthors ▾'}
+        </button>
       </div>
+      {reasons && reasons.length > 0 && <div class="pp-meta pp-reasons">{reasons.join(' · ')}</div>}
+      {props.expanded && <ResultDetails paper={paper} terms={matchedTerms} author={props.author} details={props.details} onAuthor={props.onAuthor} />}
     </li>
   );
 }

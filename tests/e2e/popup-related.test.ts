@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
+import { E2E_HEADLESS } from './support/constants.ts';
+import { loadSeedPapers } from './support/seed-pages.ts';
+import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
+
+/**
+ * On an arXiv abstract page the popup starts with that page's related papers.
+ * A real popup cannot be clicked open in headless Chromium, so the popup page
+ * is opened as a background tab next to the arXiv tab, which stays the active
+ * tab of the window — what the popup sees when it asks for the active tab.
+ */
+describe('popup on an arXiv abstract page', () => {
+  let server: ArxivSiteServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startArxivSite({ seedPapers: loadSeedPapers() });
+    browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function popupBeside(url: string): Promise<{ arxiv: Page; popup: Page }> {
+    const arxiv = await browser.context.newPage();
+    await arxiv.goto(url);
+    await arxiv.bringToFront();
+    const worker = await browser.currentServiceWorker();
+    const [popup] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      worker.evaluate((u) => {
+        const c = (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome;
+        return void c.tabs.create({ url: u, active: false });
+      }, `chrome-extension://${browser.extensionId}/popup.html`),
+    ]);
+    await popup.waitForLoadState();
+    return { arxiv, popup };
+  }
+
+  test('a dataset paper: related papers before any typing, with reasons; typing replaces them, Escape brings them back', async () => {
+    const seed = server.site.seed[0];
+    if (!seed) throw new Error('no seed pages');
+    const { arxiv, popup } = await popupBeside(seed.url);
+    const heading = popup.locator('.pp-heading');
+    await heading.waitFor();
+    expect(await heading.textContent()).toContain('Related to this page');
+    expect(await heading.textContent()).not.toContain('not in your dataset');
+    const options = popup.locator('#pp-results[aria-label="Related papers"] [role=option]');
+    await options.first().waitFor();
+    expect(await options.count()).toBeGreaterThan(0);
+    expect(await popup.locator('.pp-reasons').first().textContent()).toBeTruthy();
+    await expect(popup.locator('.pp-sr').textContent()).resolves.toMatch(/related paper/);
+    const input = popup.locator('input[type=search]');
+    await input.pressSequentially('griffin');
+    await popup.locator('#pp-results[data-query="griffin"]').waitFor();
+    await expect(heading.count()).resolves.toBe(0);
+    await input.press('Escape');
+    await heading.waitFor();
+    await popup.close();
+    await arxiv.close();
+  });
+
+  test('a page outside the dataset: related by its title, and said so', async () => {
+    const { arxiv, popup } = await popupBeside('https://arxiv.org/abs/1706.03762');
+    const heading = popup.locator('.pp-heading');
+    await heading.waitFor();
+    expect(await heading.textContent()).toContain('not in your dataset');
+    expect(await heading.textContent()).toContain('Attention Is All You Need');
+    await popup.close();
+    await arxiv.close();
+  });
+});

@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { readAbsPage } from '@/src/arxiv/read-page';
 import { findSidebarAnchor } from '@/src/arxiv/selectors';
 import { ask } from '@/src/messaging/client';
+import { settingsPort } from '@/src/settings/settings';
 import { Sidebar } from '@/src/ui/sidebar/Sidebar';
-import '@/src/ui/sidebar/sidebar.css';
+import sidebarCss from '@/src/ui/sidebar/sidebar.css?inline';
 
 const SIDEBAR_HOST = 'paper-atlas-sidebar';
 
@@ -12,19 +13,32 @@ const SIDEBAR_HOST = 'paper-atlas-sidebar';
 export default defineContentScript({
   // `/abs*` rather than `/abs/*`: arXiv's legacy `/abs?id=…` form has no slash.
   matches: ['*://arxiv.org/abs*', '*://www.arxiv.org/abs*', '*://export.arxiv.org/abs*', '*://browse.arxiv.org/abs*'],
-  cssInjectionMode: 'ui',
+  // At DOMContentLoaded rather than idle: #abs and the meta tags are there,
+  // and the sidebar should not wait for arXiv's images and scripts.
+  runAt: 'document_end',
+  // The stylesheet is bundled as a string and handed to the shadow root, so
+  // mounting waits on no fetch and exposes no web-accessible resource.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const page = readAbsPage(document, location.href);
     if (!page) return; // not an abstract page we can read (e.g. ?fmt=txt): no panel, no error
-    const lookup = () => ask({ type: 'lookup-page', page });
+    // Ask first, mount while the background answers: the two overlap. A retry
+    // from the sidebar's error state asks again.
+    let pending: ReturnType<typeof ask<'lookup-page'>> | undefined = ask({ type: 'lookup-page', page });
+    const lookup = () => {
+      const first = pending;
+      pending = undefined;
+      return first ?? ask({ type: 'lookup-page', page });
+    };
     const anchor = findSidebarAnchor(document);
     const ui = await createShadowRootUi(ctx, {
       name: SIDEBAR_HOST,
+      css: sidebarCss,
       // In the right-hand column when the page has one, so arXiv's text never
       // moves; otherwise a fixed card at the window's top right.
       ...(anchor ? { position: 'inline', anchor, append: 'first' } : { position: 'overlay', alignment: 'top-right', zIndex: 2147483000 }),
       onMount(container) {
-        render(<Sidebar lookup={lookup} />, container);
+        render(<Sidebar lookup={lookup} settings={settingsPort} category={page.primaryCategory} />, container);
         return container;
       },
       onRemove(container) {

@@ -1,6 +1,6 @@
 import { PageInfoSchema, type PageInfo } from './page-info';
 import { ARXIV_SELECTORS as S } from './selectors';
-import { parseAbsUrl, parseArxivId, type ParsedArxivId } from './url';
+import { isAlternateFormat, parseAbsUrl, parseArxivId, type ParsedArxivId } from './url';
 
 /**
  * Reads an arXiv abstract page into a PageInfo.
@@ -106,6 +106,9 @@ function readDate(doc: Document): string | undefined {
  */
 export function readAbsPage(doc: Document, url: string): PageInfo | null {
   try {
+    // `?fmt=txt` and friends are other views of the same paper; the page's
+    // metadata would still name it, so refuse by URL before reading any.
+    if (isAlternateFormat(url)) return null;
     const id = resolveId(doc, url);
     const title = readTitle(doc);
     if (!id || title === '') return null;

@@ -112,3 +112,12 @@ export function parseAbsUrl(url: string): ParsedArxivId | null {
   if (m[1].includes('%')) return null;
   return parseArxivId(m[1]);
 }
+
+/** True for `?fmt=…` views (e.g. `?fmt=txt`) of an abstract page: not the page the sidebar reads. */
+export function isAlternateFormat(url: string): boolean {
+  try {
+    return Boolean(new URL(url).searchParams.get('fmt'));
+  } catch {
+    return false;
+  }
+}

@@ -40,7 +40,8 @@ describe('sidebar on arXiv abstract pages', () => {
       for (const href of await s.relatedLinks.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
         expect(href).toMatch(/^https:\/\/arxiv\.org\/(abs\/|search\/\?query=)/);
       // The profile's owner is an author of every paper, so his coauthors are listed.
-      await expect(s.group('Samuel L. Smith').locator('.pa-metrics').textContent()).resolves.toContain('h-index 79');
+      await expect(s.knownAuthor('Samuel L. Smith').locator('.pa-metrics').textContent()).resolves.toContain('h-index 79');
+      expect(await s.group('Samuel L. Smith').locator('li').count()).toBeGreaterThan(0);
     }
     await page.close();
   });
@@ -106,17 +107,119 @@ describe('sidebar on arXiv abstract pages', () => {
   });
 
   test('a restarted service worker answers from IndexedDB', async () => {
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    const worker = await browser.currentServiceWorker();
-    const stopped = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+    // DevTools' ServiceWorker domain, attached to one of our own extension
+    // pages, sees the extension's worker and can stop it as MV3 would.
+    const extPage = await browser.openPopup();
+    const cdp = await browser.context.newCDPSession(extPage);
+    const running = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        const live = versions.find((v) => v.runningStatus === 'running');
+        if (live) resolve(live.versionId);
+      }),
+    );
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    const versionId = await running;
+    const stopped = new Promise<void>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.versionId === versionId && v.runningStatus === 'stopped')) resolve();
+      }),
+    );
+    await cdp.send('ServiceWorker.stopWorker', { versionId });
     await stopped; // the worker that held the loaded index is gone
+    await extPage.close();
+
+    const page = await browser.context.newPage();
     const seed = server.site.seed[4];
     await page.goto(seed?.url ?? '');
     await waitForSidebar(page);
     await expect(sidebar(page).matchedTitle.textContent()).resolves.toBe(seed?.paper.title);
+    await page.close();
+  });
+});
+
+describe('living with the sidebar', () => {
+  let server: ArxivSiteServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startArxivSite({ seedPapers: loadSeedPapers() });
+    browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const griffinUrl = () => server.site.seed.find((p) => p.paper.title.startsWith('Griffin'))?.url ?? '';
+
+  test('a collapsed section stays collapsed on the next page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(griffinUrl());
+    await waitForSidebar(page);
+    const related = sidebar(page).section('related');
+    await expect(related.getAttribute('open')).resolves.not.toBeNull();
+    await related.locator('summary').focus();
+    await page.keyboard.press('Enter'); // keyboard, as a user without a mouse would
+    await expect.poll(() => related.getAttribute('open')).toBeNull();
+
+    await page.goto(server.site.seed[0]?.url ?? '');
+    await waitForSidebar(page);
+    await expect.poll(() => sidebar(page).section('related').getAttribute('open')).toBeNull();
+    await sidebar(page).section('related').locator('summary').click();
+    await expect.poll(() => sidebar(page).section('related').getAttribute('open')).not.toBeNull();
+    await page.close();
+  });
+
+  test('related filters and "show more" change what is listed', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(griffinUrl());
+    await waitForSidebar(page);
+    const s = sidebar(page);
+    const total = Number(await s.section('related').locator('.pa-count').textContent());
+    expect(total).toBeGreaterThan(5);
+    expect(await s.relatedItems.count()).toBe(5);
+    await s.root.getByRole('button', { name: /Show more/ }).click();
+    expect(await s.relatedItems.count()).toBe(Math.min(10, total));
+    await s.root.getByRole('checkbox', { name: 'Code' }).check();
+    // Only one seed paper has the Code marker (NFNets).
+    await expect.poll(() => s.relatedItems.count()).toBe(1);
+    await expect(s.relatedItems.first().locator('.pa-badge').textContent()).resolves.toBe('Code');
+    await page.close();
+  });
+
+  test('a coauthor expands to the joint papers, each a link', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(griffinUrl());
+    await waitForSidebar(page);
+    const soham = sidebar(page).group('Samuel L. Smith').locator('details.pa-coauthor', { hasText: 'Soham De' });
+    const joint = Number((await soham.locator('.pa-joint').textContent())?.split(' ')[0]);
+    await soham.locator('summary').click();
+    const links = soham.locator('.pa-joint-papers a');
+    await expect.poll(() => links.count()).toBe(joint);
+    expect(await links.allTextContents()).toContain('Griffin: Mixing Gated Linear Recurrences with Local Attention for Efficient Language Models');
+    await page.close();
+  });
+
+  test('the theme button overrides the system theme; Hide keeps only the header', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(griffinUrl());
+    await waitForSidebar(page);
+    const aside = sidebar(page).root.locator('aside.pa-sidebar');
+    const bg = () => aside.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await bg();
+    const themeButton = sidebar(page).root.locator('button.pa-theme');
+    await themeButton.click(); // Auto -> Light
+    await themeButton.click(); // Light -> Dark
+    await expect.poll(() => aside.getAttribute('data-theme')).toBe('dark');
+    expect(await bg()).not.toBe(light);
+    await shot(page, 'sidebar-dark-override');
+    await themeButton.click(); // back to Auto for the other tests
+    await sidebar(page).root.getByRole('button', { name: 'Hide' }).click();
+    await expect.poll(() => sidebar(page).body.count()).toBe(0);
+    await sidebar(page).root.getByRole('button', { name: 'Show' }).click();
+    await sidebar(page).body.waitFor();
     await page.close();
   });
 });

@@ -1,21 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ResponseFor } from '../../messaging/protocol';
+import type { Theme } from '../../settings/settings';
+import { AuthorsPanel } from './AuthorsPanel';
 import { CoauthorsPanel } from './CoauthorsPanel';
 import { PaperPanel } from './PaperPanel';
 import { RelatedPanel } from './RelatedPanel';
+import type { SectionState } from './Section';
+import type { Lookup, SettingsPort } from './types';
+import { useSettings } from './use-settings';
 
-type Lookup = ResponseFor<'lookup-page'>;
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; result: Lookup };
 
+export interface SidebarProps {
+  lookup: () => Promise<Lookup>;
+  settings: SettingsPort;
+  /** The page's primary category, for the "same category" filter. */
+  category?: string;
+}
+
+const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_LABEL: Record<Theme, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
+
 /**
- * The sidebar shell: Paper Atlas branding, a hide/show toggle, and the three
- * panels once the background has answered. `lookup` is injected so the UI
- * can be rendered from plain data in tests.
+ * The sidebar shell: Paper Atlas branding, theme and hide/show controls, and
+ * the panels once the background has answered. Data and settings come in
+ * through props, so the UI renders from plain objects in tests.
  */
-export function Sidebar({ lookup }: { lookup: () => Promise<Lookup> }) {
+export function Sidebar({ lookup, settings: port, category }: SidebarProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [hidden, setHidden] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [settings, update] = useSettings(port);
 
   useEffect(() => {
     let live = true;
@@ -29,8 +42,14 @@ export function Sidebar({ lookup }: { lookup: () => Promise<Lookup> }) {
     };
   }, [lookup, attempt]);
 
+  const hidden = settings.sidebarHidden;
+  const section = (id: string): SectionState => ({
+    collapsed: settings.collapsed[id] ?? false,
+    onToggle: (sid, collapsed) => update({ collapsed: { ...settings.collapsed, [sid]: collapsed } }),
+  });
+
   return (
-    <aside class="pa-sidebar" aria-label="Paper Atlas">
+    <aside class="pa-sidebar" data-theme={settings.theme} aria-label="Paper Atlas">
       <header class="pa-header">
         <span class="pa-brand">
           <span class="pa-logo" aria-hidden="true">
@@ -38,22 +57,45 @@ export function Sidebar({ lookup }: { lookup: () => Promise<Lookup> }) {
           </span>
           Paper Atlas
         </span>
-        <button type="button" class="pa-toggle" aria-expanded={!hidden} onClick={() => setHidden(!hidden)}>
-          {hidden ? 'Show' : 'Hide'}
-        </button>
+        <span class="pa-controls">
+          <button
+            type="button"
+            class="pa-theme"
+            title="Theme: follow the system, light or dark"
+            aria-label={`Theme: ${THEME_LABEL[settings.theme]}`}
+            onClick={() => update({ theme: NEXT_THEME[settings.theme] })}
+          >
+            {THEME_LABEL[settings.theme]}
+          </button>
+          <button
+            type="button"
+            class="pa-toggle"
+            aria-expanded={!hidden}
+            title="Show or hide the sidebar (Alt+Shift+P)"
+            onClick={() => update({ sidebarHidden: !hidden })}
+          >
+            {hidden ? 'Show' : 'Hide'}
+          </button>
+        </span>
       </header>
-      {!hidden && <Body state={state} retry={() => setAttempt(attempt + 1)} />}
+      {!hidden && <Body state={state} retry={() => setAttempt(attempt + 1)} section={section} category={category} />}
     </aside>
   );
 }
 
-function Body({ state, retry }: { state: State; retry: () => void }) {
-  if (state.kind === 'loading') return <p class="pa-status" role="status">Looking this paper up in your dataset…</p>;
+function Body(props: { state: State; retry: () => void; section: (id: string) => SectionState; category?: string }) {
+  const { state, section } = props;
+  if (state.kind === 'loading')
+    return (
+      <p class="pa-status" role="status">
+        Looking this paper up in your dataset…
+      </p>
+    );
   if (state.kind === 'error')
     return (
       <div class="pa-status pa-error" role="alert">
         <p>Paper Atlas could not answer: {state.message}</p>
-        <button type="button" onClick={retry}>
+        <button type="button" onClick={props.retry}>
           Try again
         </button>
       </div>
@@ -61,9 +103,10 @@ function Body({ state, retry }: { state: State; retry: () => void }) {
   const { match, related, coauthors } = state.result;
   return (
     <div class="pa-body" data-testid="sidebar-body">
-      <PaperPanel match={match} />
-      <RelatedPanel related={related} />
-      <CoauthorsPanel groups={coauthors} />
+      <PaperPanel match={match} section={section('paper')} />
+      <AuthorsPanel groups={coauthors} section={section('authors')} />
+      <RelatedPanel related={related} category={props.category ?? match?.paper.categories[0]} section={section('related')} />
+      <CoauthorsPanel groups={coauthors} section={section('coauthors')} />
     </div>
   );
 }

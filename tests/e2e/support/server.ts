@@ -1,6 +1,6 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import { normalizeTitle } from '../../../src/index/normalize.ts';
 import { createSelfSignedCert, type KeyAndCert } from './cert.ts';
 import { escapeHtml } from './html.ts';
@@ -153,7 +153,21 @@ export async function startArxivServer(opts: ArxivServerOptions): Promise<ArxivS
     return respond(404, 'Not found', 'text/plain');
   };
 
-  const server = https.createServer({ key: tls.key, cert: tls.cert }, handler);
+  // One port speaks both https and http: the resolver rules map a host (not a
+  // scheme) to a port, and arXiv pages are opened as http:// too. The first
+  // byte of a TLS connection is a handshake record (0x16); anything else is
+  // plain HTTP.
+  const secure = https.createServer({ key: tls.key, cert: tls.cert }, handler);
+  const plain = http.createServer(handler);
+  const server = net.createServer((socket) => {
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? secure : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+    socket.on('error', () => socket.destroy());
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
@@ -171,7 +185,9 @@ export async function startArxivServer(opts: ArxivServerOptions): Promise<ArxivS
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        secure.closeAllConnections();
+        plain.closeAllConnections();
+        server.unref();
       });
       return closing;
     },

@@ -16,6 +16,12 @@ export function sidebar(page: Page) {
     relatedLinks: root.locator('[data-testid="related-list"] a.pa-title'),
     relatedItems: root.locator('[data-testid="related-list"] li'),
     authorGroups: root.locator('[data-testid="author-group"]'),
+    knownAuthor(name: string): Locator {
+      return root.locator('[data-testid="known-author"]', { has: page.locator('.pa-author-name', { hasText: name }) });
+    },
+    section(id: string): Locator {
+      return root.locator(`details.pa-section[data-section="${id}"]`);
+    },
     group(name: string): Locator {
       return root.locator('[data-testid="author-group"]', { has: page.locator('.pa-author-name', { hasText: name }) });
     },

@@ -178,6 +178,11 @@ describe('readAbsPage on broken pages returns null without throwing', () => {
     expect(readAbsPage(d, 'https://arxiv.org/abs/1706.03762?fmt=txt')).toBeNull();
   });
 
+  it('?fmt=txt even when the response still carries the full page and its metadata', () => {
+    expect(readAbsPage(doc(html('1706.03762v7.html')), 'https://arxiv.org/abs/1706.03762v7?fmt=txt')).toBeNull();
+    expect(readAbsPage(doc(html('1706.03762v7.html')), 'https://arxiv.org/abs/1706.03762v7?fmt=')).not.toBeNull();
+  });
+
   it('full page but no id anywhere', () => {
     const d = withoutMeta(doc(html('2004.10162v1.html')));
     expect(readAbsPage(d, 'https://example.com/')).toBeNull();

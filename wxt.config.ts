@@ -1,13 +1,14 @@
 import { defineConfig } from 'wxt';
 
-// Host permissions are the only ones we need besides storage: the content script
-// runs on arXiv abstract pages and nowhere else.
+// Permissions stay minimal: the arXiv hosts (the content script and the popup
+// reading the current arXiv tab), storage for settings, unlimitedStorage for
+// the dataset. README.md says why each is there.
 export default defineConfig({
   srcDir: '.',
   // `wxt/browser` becomes webextension-polyfill's promise-based `browser` in
   // Chrome too, and fake-browser in unit tests.
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Paper Atlas',
     description: 'Shows what your local dataset of papers and authors knows, right on arXiv abstract pages.',
     // unlimitedStorage: an imported arXiv dump is hundreds of MB in IndexedDB;
@@ -24,8 +25,11 @@ export default defineConfig({
       },
     },
     // Firefox asks add-ons to declare data collection: we collect none.
-    browser_specific_settings: { gecko: { id: 'paper-atlas@example.org', data_collection_permissions: { required: ['none'] } } },
-  },
+    // Chrome does not know the key and would warn about it.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'paper-atlas@example.org', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
+  }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

@@ -3,6 +3,7 @@ import { ask } from '@/src/messaging/client';
 import { openStore, type AtlasStore } from '@/src/storage/db';
 import { exportFile } from '@/src/storage/export';
 import { runImport } from '@/src/storage/import-run';
+import { settingsPort } from '@/src/settings/settings';
 import { OptionsApp } from '@/src/ui/options/OptionsApp';
 import type { OptionsDeps } from '@/src/ui/options/types';
 import '@/src/ui/options/options.css';
@@ -33,6 +34,7 @@ const deps: OptionsDeps = {
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.totalBytes !== undefined ? { totalBytes: input.totalBytes } : {}),
     }),
+  settings: settingsPort,
   catalog: () => ask({ type: 'datasets' }),
   changed: () => ask({ type: 'datasets-changed' }),
   remove: (id) => ask({ type: 'remove-dataset', id }),

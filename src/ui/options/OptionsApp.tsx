@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Catalog } from '../../messaging/protocol';
 import { DatasetList } from './DatasetList';
 import { ImportPanel } from './ImportPanel';
+import { SettingsPanel } from './SettingsPanel';
 import type { OptionsDeps } from './types';
 
 /** The options page: import on top, the datasets below. */
@@ -45,6 +46,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           restoreDefault: () => act('Restoring the default', () => deps.restoreDefault()),
         }}
       />
+      <SettingsPanel port={deps.settings} />
     </main>
   );
 }

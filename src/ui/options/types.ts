@@ -1,3 +1,4 @@
+import type { SettingsPort } from '../sidebar/types';
 import type { Catalog } from '../../messaging/protocol';
 import type { ImportProgress, ImportSummary } from '../../storage/import-run';
 
@@ -22,6 +23,8 @@ export interface OptionsDeps {
   remove(id: string): Promise<Catalog>;
   restoreDefault(): Promise<Catalog>;
   download(which: { id: string } | 'all'): Promise<void>;
+  /** The user's settings (theme, learning from pages). */
+  settings: SettingsPort;
 }
 
 export type ImportState =

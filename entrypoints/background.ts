@@ -3,7 +3,7 @@ import { AtlasService } from '@/src/background/atlas-service';
 import { datasetFromProfile, DEFAULT_DATASET_ID } from '@/src/dataset/default-dataset';
 import { routeMessage } from '@/src/messaging/router';
 import { openStore } from '@/src/storage/db';
-import { toggleSidebarHidden } from '@/src/settings/settings';
+import { loadSettings, toggleSidebarHidden } from '@/src/settings/settings';
 import seedProfile from '@/assets/seed/samuel-l-smith.txt?raw';
 
 // Wiring only: the service answers, the router validates, this file connects
@@ -19,6 +19,11 @@ export default defineBackground(() => {
         createdAt: new Date(0).toISOString(),
       }),
     log: (m) => console.info(`[Paper Atlas] ${m}`),
+    learnEnabled: async () => (await loadSettings()).learnFromPages,
+    // The sidebar's "Papers" button: the popup page in a tab, searching for the author.
+    openSearch: async (query) => {
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}` });
+    },
   });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

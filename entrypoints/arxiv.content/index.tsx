@@ -30,6 +30,8 @@ export default defineContentScript({
       pending = undefined;
       return first ?? ask({ type: 'lookup-page', page });
     };
+    // "Papers" next to a known author: the background opens the search in a tab.
+    const openSearch = (name: string) => void ask({ type: 'open-search', query: `au:"${name}"` }).catch((e: unknown) => console.warn('[Paper Atlas]', e));
     const anchor = findSidebarAnchor(document);
     const ui = await createShadowRootUi(ctx, {
       name: SIDEBAR_HOST,
@@ -38,7 +40,7 @@ export default defineContentScript({
       // moves; otherwise a fixed card at the window's top right.
       ...(anchor ? { position: 'inline', anchor, append: 'first' } : { position: 'overlay', alignment: 'top-right', zIndex: 2147483000 }),
       onMount(container) {
-        render(<Sidebar lookup={lookup} settings={settingsPort} category={page.primaryCategory} />, container);
+        render(<Sidebar lookup={lookup} settings={settingsPort} category={page.primaryCategory} onOpenSearch={openSearch} />, container);
         return container;
       },
       onRemove(container) {

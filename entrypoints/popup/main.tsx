@@ -25,4 +25,6 @@ const api: PopupApi = {
 };
 
 const app = document.getElementById('app');
-if (app) render(<PopupApp api={api} />, app);
+// popup.html?q=… (opened in a tab by the sidebar's "Papers" button) starts with that search.
+const initialQuery = new URLSearchParams(location.search).get('q') ?? undefined;
+if (app) render(<PopupApp api={api} initialQuery={initialQuery} />, app);

@@ -6,6 +6,10 @@ import type { AtlasStore } from '../storage/db';
 import { applyCatalogRequest, catalogInfo, catalogResponse, isCatalogRequest, type CatalogRequest } from './catalog';
 import { combineDatasets } from './combine';
 import { runSearch } from '../search/run-search';
+import type { PageInfo } from '../arxiv/page-info';
+import type { PaperMatch } from '../index/types';
+import { updatePaper } from '../storage/update-papers';
+import { learnFromPage } from './learn';
 
 /** What the service works on once loaded: every dataset, and one index over all of them. */
 interface Loaded {
@@ -21,6 +25,10 @@ export interface AtlasServiceOptions {
   /** Builds the embedded default dataset; called only when storage is empty. */
   defaultDataset: () => Dataset;
   log?: (message: string) => void;
+  /** Whether to learn arXiv ids and full author lists from matched pages (learn.ts); off when absent. */
+  learnEnabled?: () => Promise<boolean>;
+  /** Opens the popup page in a tab searching for `query` (the sidebar's "Papers" button). */
+  openSearch?: (query: string) => Promise<void>;
 }
 
 /** Number of related papers and coauthors per author the sidebar asks for. */
@@ -38,6 +46,8 @@ const DETAILS_AUTHORS = 5;
  */
 export class AtlasService {
   private loading?: Promise<Loaded>;
+  /** The latest learning write and index refresh, for callers that must see it (tests). */
+  learning: Promise<void> = Promise.resolve();
   private store?: Promise<AtlasStore>;
 
   constructor(private readonly options: AtlasServiceOptions) {}
@@ -75,11 +85,17 @@ export class AtlasService {
 
   async handle(request: ParsedRequest): Promise<Response> {
     if (isCatalogRequest(request)) return this.manage(request);
+    if (request.type === 'open-search') {
+      if (!this.options.openSearch) throw new Error('Paper Atlas cannot open the search here.');
+      await this.options.openSearch(request.query);
+      return { type: 'open-search' };
+    }
     const { datasets, index, catalog } = await this.load();
     switch (request.type) {
       case 'lookup-page': {
         const { page } = request;
         const match = index.match(page);
+        if (match) this.learnLater(page, match); // after answering; the next question sees what was learned
         const related = index.related(
           {
             title: match?.paper.title ?? page.title,
@@ -115,6 +131,31 @@ export class AtlasService {
           datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers.length })),
         };
     }
+  }
+
+  /**
+   * Persists what a matched page teaches (learn.ts) without delaying the
+   * answer. The current index keeps answering while the learned record is
+   * written and the index rebuilt (seconds on a large dataset); the fresh one
+   * takes over when ready, unless something newer replaced it meanwhile.
+   */
+  private learnLater(page: PageInfo, match: PaperMatch): void {
+    const enabled = this.options.learnEnabled;
+    const learned = enabled && learnFromPage(match.paper, page, match);
+    if (!learned) return;
+    const current = this.loading;
+    const refresh = (async (): Promise<Loaded | undefined> => {
+      const changed = (await enabled()) && (await updatePaper(await this.openStore(), learned));
+      if (!changed) return undefined;
+      this.options.log?.(`learned ${match.paper.id} from ${page.arxivId}`);
+      return this.loadFromStore();
+    })();
+    this.learning = refresh.then(
+      (fresh) => {
+        if (fresh && this.loading === current) this.loading = Promise.resolve(fresh);
+      },
+      (error: unknown) => this.options.log?.(`learning from ${page.arxivId} failed: ${String(error)}`),
+    );
   }
 
   private async loadFromStore(): Promise<Loaded> {

@@ -40,6 +40,9 @@ export const PaperDetailsRequest = z.object({ type: z.literal('paper-details'), 
 
 export const SummaryRequest = z.object({ type: z.literal('summary') });
 
+/** The sidebar's "Papers" button: open the popup page in a tab, searching for `query`. */
+export const OpenSearchRequest = z.object({ type: z.literal('open-search'), query: z.string().min(1).max(500) });
+
 // ---- dataset management (options page → background) ----
 // The options page writes imports straight into IndexedDB (same origin) and
 // then says 'datasets-changed', so the background reloads; the answer comes
@@ -59,6 +62,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   DatasetsChangedRequest,
   RemoveDatasetRequest,
   RestoreDefaultRequest,
+  OpenSearchRequest,
 ]);
 export type Request = z.input<typeof RequestSchema>;
 export type ParsedRequest = z.output<typeof RequestSchema>;
@@ -145,6 +149,9 @@ export const RestoreDefaultResponse = z.object({ type: z.literal('restore-defaul
 /** Any of the four answers, without its `type`. */
 export type Catalog = Omit<z.infer<typeof DatasetsResponse>, 'type'>;
 
+/** The search tab was opened. */
+export const OpenSearchResponse = z.object({ type: z.literal('open-search') });
+
 export const ErrorResponse = z.object({ type: z.literal('error'), message: z.string() });
 
 export const ResponseSchema = z.discriminatedUnion('type', [
@@ -156,6 +163,7 @@ export const ResponseSchema = z.discriminatedUnion('type', [
   DatasetsChangedResponse,
   RemoveDatasetResponse,
   RestoreDefaultResponse,
+  OpenSearchResponse,
   ErrorResponse,
 ]);
 export type Response = z.infer<typeof ResponseSchema>;

@@ -19,6 +19,12 @@ describe('sidebar on arXiv abstract pages', () => {
   beforeAll(async () => {
     server = await startArxivSite({ seedPapers: loadSeedPapers() });
     browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
+    // These tests follow the profile's id-less records (links through arXiv's
+    // title search); learning would give every visited paper its arXiv id
+    // (tests/e2e/learning.test.ts covers that), so it is off here.
+    const ext = await browser.openPopup();
+    await ext.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { learnFromPages: false } }));
+    await ext.close();
   });
 
   afterAll(async () => {
@@ -57,9 +63,9 @@ describe('sidebar on arXiv abstract pages', () => {
     const joint = Number((await soham.locator('.pa-joint').textContent())?.split(' ')[0]);
     expect(joint).toBeGreaterThanOrEqual(5);
     await expect(s.relatedItems.first().locator('.pa-reasons').textContent()).resolves.toMatch(/shared author|similar|same category/);
-    await shot(page, 'sidebar-light-griffin');
+    await shot(page, 'sidebar-light-griffin', { fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await shot(page, 'sidebar-dark-griffin');
+    await shot(page, 'sidebar-dark-griffin', { fullPage: true });
     await page.close();
   });
 

@@ -17,8 +17,8 @@ const NONE: readonly ResultEntry[] = [];
  * an arXiv abstract page — that page's related papers. Keyboard first: the
  * cursor starts in the box, arrows move through the listbox, Enter opens.
  */
-export function PopupApp({ api }: { api: PopupApi }) {
-  const [input, setInput] = useState('');
+export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQuery?: string }) {
+  const [input, setInput] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const [expanded, setExpanded] = useState<string>();
   const [help, setHelp] = useState(false);
@@ -33,6 +33,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
     // Related papers are a bonus: no arXiv tab, or a failure, leaves the plain search.
     api.relatedForTab().then(setTab, () => undefined);
   }, [api]);
+  // Opened with a query (the sidebar's "Papers" button, popup.html?q=…): search it at once.
+  useEffect(() => {
+    if (initialQuery) run(initialQuery);
+  }, [initialQuery, run]);
 
   const typing = state.kind !== 'idle';
   const entries: readonly ResultEntry[] = state.kind === 'results' ? state.entries : !typing && tab ? tab.related : NONE;

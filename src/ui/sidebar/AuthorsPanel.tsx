@@ -2,8 +2,11 @@ import { plural } from '../format';
 import { Section, type SectionState } from './Section';
 import type { AuthorGroup } from './types';
 
-/** The page's authors that the dataset knows, with the metrics it has for them. */
-export function AuthorsPanel({ groups, section }: { groups: AuthorGroup[]; section: SectionState }) {
+/**
+ * The page's authors that the dataset knows, with the metrics it has for
+ * them and, when `onOpenSearch` is given, a button to their papers in the search.
+ */
+export function AuthorsPanel({ groups, section, onOpenSearch }: { groups: AuthorGroup[]; section: SectionState; onOpenSearch?: (name: string) => void }) {
   return (
     <Section id="authors" title="Authors in your dataset" count={groups.length} {...section}>
       {groups.length === 0 ? (
@@ -13,6 +16,11 @@ export function AuthorsPanel({ groups, section }: { groups: AuthorGroup[]; secti
           {groups.map(({ author }) => (
             <li key={author.id} class="pa-item" data-testid="known-author">
               <div class="pa-author-name">{author.name}</div>
+              {onOpenSearch && (
+                <button type="button" class="pa-author-papers" title={`${author.name}'s papers in the Paper Atlas search`} onClick={() => onOpenSearch(author.name)}>
+                  Papers
+                </button>
+              )}
               {author.metrics ? <Metrics metrics={author.metrics} /> : <div class="pa-meta">No metrics in your dataset.</div>}
             </li>
           ))}

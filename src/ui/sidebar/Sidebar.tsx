@@ -15,6 +15,8 @@ export interface SidebarProps {
   settings: SettingsPort;
   /** The page's primary category, for the "same category" filter. */
   category?: string;
+  /** Opens the search for an author's papers (the authors panel's "Papers" button). */
+  onOpenSearch?: (name: string) => void;
 }
 
 const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
@@ -25,7 +27,7 @@ const THEME_LABEL: Record<Theme, string> = { system: 'Auto', light: 'Light', dar
  * the panels once the background has answered. Data and settings come in
  * through props, so the UI renders from plain objects in tests.
  */
-export function Sidebar({ lookup, settings: port, category }: SidebarProps) {
+export function Sidebar({ lookup, settings: port, category, onOpenSearch }: SidebarProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [settings, update] = useSettings(port);
@@ -78,12 +80,12 @@ export function Sidebar({ lookup, settings: port, category }: SidebarProps) {
           </button>
         </span>
       </header>
-      {!hidden && <Body state={state} retry={() => setAttempt(attempt + 1)} section={section} category={category} />}
+      {!hidden && <Body state={state} retry={() => setAttempt(attempt + 1)} section={section} category={category} onOpenSearch={onOpenSearch} />}
     </aside>
   );
 }
 
-function Body(props: { state: State; retry: () => void; section: (id: string) => SectionState; category?: string }) {
+function Body(props: { state: State; retry: () => void; section: (id: string) => SectionState; category?: string; onOpenSearch?: (name: string) => void }) {
   const { state, section } = props;
   if (state.kind === 'loading')
     return (
@@ -104,7 +106,7 @@ function Body(props: { state: State; retry: () => void; section: (id: string) =>
   return (
     <div class="pa-body" data-testid="sidebar-body">
       <PaperPanel match={match} section={section('paper')} />
-      <AuthorsPanel groups={coauthors} section={section('authors')} />
+      <AuthorsPanel groups={coauthors} section={section('authors')} onOpenSearch={props.onOpenSearch} />
       <RelatedPanel related={related} category={props.category ?? match?.paper.categories[0]} section={section('related')} />
       <CoauthorsPanel groups={coauthors} section={section('coauthors')} />
     </div>

@@ -1,0 +1,165 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageInfo } from '@/src/arxiv/page-info';
+import { AtlasService } from '@/src/background/atlas-service';
+import { LEARNED_SOURCE, learnFromPage } from '@/src/background/learn';
+import { datasetFromProfile } from '@/src/dataset/default-dataset';
+import type { Dataset, Paper } from '@/src/dataset/schema';
+import { openStore } from '@/src/storage/db';
+import { updatePaper } from '@/src/storage/update-papers';
+
+const seedText = readFileSync('assets/seed/samuel-l-smith.txt', 'utf8');
+const defaultDataset = () => datasetFromProfile(seedText, { id: 'default', name: 'Default', createdAt: '1970-01-01T00:00:00.000Z' });
+const GRIFFIN_TITLE = 'Griffin: Mixing Gated Linear Recurrences with Local Attention for Efficient Language Models';
+const griffinSeed = (): Paper => {
+  const p = defaultDataset().papers.find((x) => x.title === GRIFFIN_TITLE);
+  if (!p) throw new Error('no Griffin in the seed');
+  return p;
+};
+
+/** The Griffin page lists more authors than the profile ("Soham De, Samuel L. Smith, Anushan Fernando et al."). */
+const EXTRA = ['Aleksandar Botev', 'Albert Gu'];
+const griffinPage: PageInfo = {
+  arxivId: '2402.19427',
+  version: 1,
+  title: GRIFFIN_TITLE,
+  authors: ['Soham De', 'Samuel L. Smith', 'Anushan Fernando', ...EXTRA],
+  abstract: 'Recurrent neural networks (RNNs) have fast inference and scale efficiently on long sequences.',
+};
+
+function service(learn: boolean | undefined, log?: (m: string) => void) {
+  return new AtlasService({ openStore, defaultDataset, log, ...(learn === undefined ? {} : { learnEnabled: async () => learn }) });
+}
+
+/** The Griffin record as stored in IndexedDB (a fresh connection, as another worker would read it). */
+async function storedGriffin(): Promise<Paper | undefined> {
+  const store = await openStore();
+  const datasets: Dataset[] = await store.datasets();
+  store.close();
+  return datasets.flatMap((d) => d.papers).find((p) => p.title === GRIFFIN_TITLE);
+}
+
+/** Lets the learning the answer fired (in the background) finish. */
+/** Waits until what the last page taught is written and the index refreshed. */
+async function settled(s: AtlasService) {
+  await s.learning;
+  await s.handle({ type: 'summary' });
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('learnFromPage', () => {
+  it('a truncated seed paper gains the arXiv id and the full author list', () => {
+    const seed = griffinSeed();
+    expect(seed.authorsTruncated).toBe(true);
+    expect(seed.arxivId).toBeUndefined();
+    const learned = learnFromPage(seed, { ...griffinPage, arxivId: 'arXiv:2402.19427v2' }, { confidence: 1 });
+    expect(learned).toMatchObject({ id: seed.id, arxivId: '2402.19427', authors: griffinPage.authors, authorsTruncated: false });
+    expect(learned?.sources).toEqual([...seed.sources, LEARNED_SOURCE]);
+    expect(learned?.title).toBe(seed.title);
+  });
+
+  it('learns nothing from a match that is not confident', () => {
+    expect(learnFromPage(griffinSeed(), griffinPage, { confidence: 0.8 })).toBeNull();
+  });
+
+  it('keeps the author list when the page misses a listed author: only the id is learned', () => {
+    const seed = griffinSeed();
+    const page = { ...griffinPage, authors: ['Soham De', 'Samuel L. Smith', ...EXTRA] };
+    const learned = learnFromPage(seed, page, { confidence: 1 });
+    expect(learned).toMatchObject({ arxivId: '2402.19427', authors: seed.authors, authorsTruncated: true });
+  });
+
+  it('learns nothing when the record already has the id and a complete author list', () => {
+    const known: Paper = { ...griffinSeed(), arxivId: '2402.19427', authorsTruncated: false };
+    expect(learnFromPage(known, griffinPage, { confidence: 1 })).toBeNull();
+  });
+
+  it('does not take an id the page does not show as a valid arXiv id', () => {
+    const seed = { ...griffinSeed(), authorsTruncated: false };
+    expect(learnFromPage(seed, { ...griffinPage, arxivId: 'not an id' }, { confidence: 1 })).toBeNull();
+  });
+});
+
+describe('updatePaper', () => {
+  it('rewrites the paper inside its chunk and drops the index snapshot', async () => {
+    await service(false).handle({ type: 'summary' }); // seeds and stores a snapshot
+    const store = await openStore();
+    expect(await store.indexSnapshot()).toBeDefined();
+    const learned = { ...griffinSeed(), arxivId: '2402.19427' };
+    await expect(updatePaper(store, learned)).resolves.toBe(true);
+    expect(await store.indexSnapshot()).toBeUndefined();
+    const [dataset] = await store.datasets();
+    expect(dataset?.papers).toHaveLength(19);
+    expect(dataset?.papers.find((p) => p.id === learned.id)).toEqual(learned);
+    expect(dataset?.papers.filter((p) => p.arxivId !== undefined)).toHaveLength(1);
+    await expect(updatePaper(store, { ...learned, id: 'no-such-paper' })).resolves.toBe(false);
+    store.close();
+  });
+});
+
+describe('AtlasService learning from pages', () => {
+  it('persists what a matched page teaches; the next question and a restarted service see it', async () => {
+    const s = service(true);
+    const first = await s.handle({ type: 'lookup-page', page: griffinPage });
+    expect(first.type === 'lookup-page' && first.match?.method).toBe('title');
+    await settled(s);
+    expect(await storedGriffin()).toMatchObject({ arxivId: '2402.19427', authors: griffinPage.authors, authorsTruncated: false });
+
+    // The same service now matches by id and knows the extra authors as Smith's coauthors.
+    const again = await s.handle({ type: 'lookup-page', page: { ...griffinPage, title: 'A title the page changed' } });
+    expect(again.type === 'lookup-page' && again.match?.method).toBe('arxiv-id');
+    const restarted = service(true);
+    const r = await restarted.handle({ type: 'lookup-page', page: { ...griffinPage, authors: ['Samuel L. Smith'] } });
+    if (r.type !== 'lookup-page') throw new Error(r.type);
+    expect(r.match).toMatchObject({ method: 'arxiv-id', paper: { arxivId: '2402.19427', authorsTruncated: false } });
+    const smith = r.coauthors.find((g) => g.author.name === 'Samuel L. Smith');
+    expect(smith?.coauthors.map((c) => c.name)).toEqual(expect.arrayContaining(EXTRA));
+    const search = await restarted.handle({ type: 'search', query: '2402.19427', limit: 5 });
+    expect(search.type === 'search' && search.hits[0]?.paper.title).toBe(GRIFFIN_TITLE);
+  });
+
+  it('learns nothing with the setting off (or no setting at all)', async () => {
+    for (const learn of [false, undefined]) {
+      globalThis.indexedDB = new IDBFactory();
+      const log = vi.fn();
+      const s = service(learn, log);
+      await s.handle({ type: 'lookup-page', page: griffinPage });
+      await settled(s);
+      expect(await storedGriffin()).toMatchObject({ authorsTruncated: true });
+      expect((await storedGriffin())?.arxivId).toBeUndefined();
+      expect(log).not.toHaveBeenCalledWith(expect.stringMatching(/^learned/));
+    }
+  });
+
+  it('answers before the learning is written, and a failed write does not break the service', async () => {
+    const log = vi.fn();
+    let release = () => {};
+    const gate = new Promise<boolean>((resolve) => (release = () => resolve(true)));
+    const s = new AtlasService({ openStore, defaultDataset, log, learnEnabled: () => gate });
+    const r = await s.handle({ type: 'lookup-page', page: griffinPage });
+    expect(r.type === 'lookup-page' && r.match?.paper.arxivId).toBeUndefined();
+    release();
+    await settled(s);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^learned/));
+
+    const failing = new AtlasService({ openStore, defaultDataset, log, learnEnabled: () => Promise.reject(new Error('storage gone')) });
+    await failing.handle({ type: 'lookup-page', page: { ...griffinPage, arxivId: '2402.19428', title: 'Unlocking High-Accuracy Differentially Private Image Classification through Scale', authors: ['Soham De', 'Samuel L. Smith'] } });
+    await expect(failing.handle({ type: 'summary' })).resolves.toMatchObject({ type: 'summary', papers: 19 });
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/failed: Error: storage gone/));
+  });
+});
+
+describe('open-search', () => {
+  it('asks the injected opener, and refuses without one', async () => {
+    const openSearch = vi.fn(async () => {});
+    const s = new AtlasService({ openStore, defaultDataset, openSearch });
+    await expect(s.handle({ type: 'open-search', query: 'au:"Samuel L. Smith"' })).resolves.toEqual({ type: 'open-search' });
+    expect(openSearch).toHaveBeenCalledWith('au:"Samuel L. Smith"');
+    await expect(service(false).handle({ type: 'open-search', query: 'x' })).rejects.toThrow(/cannot open/);
+  });
+});

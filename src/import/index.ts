@@ -24,14 +24,15 @@ export interface OpenedImport {
   text: () => Promise<string>;
 }
 
-export async function openImport(stream: ReadableStream<Uint8Array>, opts: Omit<ReadLinesOptions, 'gzip'> = {}): Promise<OpenedImport> {
+export async function openImport(stream: ReadableStream<Uint8Array>, opts: Omit<ReadLinesOptions, 'gzip' | 'gzipped'> = {}): Promise<OpenedImport> {
   const counted = countBytes(stream);
   const { format, gzipped, stream: content } = await sniffStream(counted.stream);
   return {
     format,
     gzipped,
     bytesRead: counted.bytesRead,
-    lines: () => readLines(content, opts),
+    // The gzip layer is already removed; `gzipped` only words a read error.
+    lines: () => readLines(content, { ...opts, gzipped }),
     text: () => new Response(content).text(),
   };
 }

@@ -13,6 +13,8 @@ export interface Line { no: number; text: string }
 export interface ReadLinesOptions {
   /** Decompress the stream as gzip first. */
   gzip?: boolean;
+  /** The stream was gunzipped upstream (sniffStream): a read error then names the gzip layer. */
+  gzipped?: boolean;
   /**
    * Refuse the file when one line grows beyond this many characters: a binary
    * file without newlines would otherwise be buffered whole. Real metadata
@@ -64,7 +66,7 @@ export async function* readLines(stream: ReadableStream<Uint8Array>, opts: ReadL
         chunk = await reader.read();
       } catch (e) {
         // zlib says "unexpected end of file"; say which file part and where.
-        const what = opts.gzip ? 'gzip data is truncated or corrupt' : 'could not read the file';
+        const what = opts.gzip || opts.gzipped ? 'gzip data is truncated or corrupt' : 'could not read the file';
         throw new Error(`${what} (after line ${no}): ${errorMessage(e)}`, { cause: e });
       }
       if (chunk.done) break;

@@ -57,22 +57,27 @@ export function mergePapers(existing: readonly Paper[], incoming: readonly Paper
   const byArxiv = new Map<string, number>();
   // Several distinct papers can share a title; each key lists their indexes.
   const byTitle = new Map<string, number[]>();
-  const index = (p: Paper, i: number) => {
+  // `title`: normalizeTitle(p.title) when the caller has it already.
+  const index = (p: Paper, i: number, title?: string) => {
     if (p.arxivId && !byArxiv.has(p.arxivId)) byArxiv.set(p.arxivId, i);
-    const key = normalizeTitle(p.title);
+    const key = title ?? normalizeTitle(p.title);
     const list = byTitle.get(key);
     if (!list) byTitle.set(key, [i]);
     else if (!list.includes(i)) list.push(i);
   };
-  papers.forEach(index);
+  papers.forEach((p, i) => index(p, i));
 
   let added = 0;
   let merged = 0;
   for (const p of incoming) {
     let at = p.arxivId !== undefined ? byArxiv.get(p.arxivId) : undefined;
+    let title: string | undefined;
     if (at === undefined) {
-      const keys = authorKeys(p);
-      at = byTitle.get(normalizeTitle(p.title))?.find((i) => {
+      title = normalizeTitle(p.title);
+      // Author keys only for a title seen before: most papers have none.
+      const sameTitle = byTitle.get(title);
+      const keys = sameTitle ? authorKeys(p) : undefined;
+      at = keys && sameTitle?.find((i) => {
         const q = papers[i];
         return q !== undefined && sameByTitle(q, p, keys);
       });
@@ -80,7 +85,7 @@ export function mergePapers(existing: readonly Paper[], incoming: readonly Paper
     const target = at === undefined ? undefined : papers[at];
     if (at === undefined || target === undefined) {
       papers.push(p);
-      index(p, papers.length - 1);
+      index(p, papers.length - 1, title);
       added++;
     } else {
       const combined = combine(target, p);

@@ -92,7 +92,8 @@ export async function beginImport(db: IDBPDatabase<AtlasDB>, opts: { name: strin
       const n = chunkNo++;
       await Promise.all([
         tx.objectStore('papers').put(fresh, [id, n]),
-        tx.objectStore('authors').put([...authors], [id, n]),
+        // Stored as given (structured clone copies it); no defensive copy of a 2,000-record array.
+        tx.objectStore('authors').put(authors as Author[], [id, n]),
         tx.objectStore('datasets').put({ ...staged(), touchedAt: Date.now() }),
         tx.done,
       ]);

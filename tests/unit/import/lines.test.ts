@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countBytes, readLines, type Line } from '../../../src/import/lines';
+import { openImport } from '../../../src/import/index';
 
 const FIX = resolve(__dirname, '../../fixtures/metadata');
 const enc = new TextEncoder();
@@ -60,6 +61,18 @@ describe('readLines', () => {
     await expect(run()).rejects.toThrow(/^gzip data is truncated or corrupt \(after line \d+\): unexpected end of file/);
     expect(got.length).toBeGreaterThan(10);
     expect(got.length).toBeLessThan(100);
+  });
+
+  it('openImport: a truncated gzip file read as lines says the gzip data is truncated', async () => {
+    const gz = readFileSync(resolve(FIX, 'first-100.jsonl.gz'));
+    const file = await openImport(chunked(gz.subarray(0, gz.byteLength / 2)));
+    expect(file).toMatchObject({ format: 'jsonl-arxiv', gzipped: true });
+    let got = 0;
+    const run = async () => {
+      for await (const l of file.lines()) got = l.no;
+    };
+    await expect(run()).rejects.toThrow(/^gzip data is truncated or corrupt \(after line \d+\): /);
+    expect(got).toBeGreaterThan(10);
   });
 
   it('refuses a line longer than maxLineLength instead of buffering it', async () => {

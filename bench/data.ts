@@ -9,6 +9,8 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Author, Paper } from '../src/dataset/schema';
 import { arxivRecordToPaper } from '../src/import/arxiv-jsonl';
+import { prng } from '../tests/support/prng';
+export { prng } from '../tests/support/prng';
 
 export const SAMPLE_FILE = 'arxiv-metadata-sample.jsonl.gz';
 
@@ -39,17 +41,6 @@ export async function loadSample(path: string): Promise<{ papers: Paper[]; autho
   return { papers, authors: [...authors.values()], problems };
 }
 
-/** mulberry32: small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `n` papers: the real ones first, then recombinations (title = first half of

@@ -5,18 +5,8 @@ import { authorKey, stripAccents, stripTex } from '../../../src/index/normalize'
 import { PaperIndex } from '../../../src/index/paper-index';
 import { IndexLoadError } from '../../../src/index/serialize';
 import { authorTerms, tokenize } from '../../../src/index/tokenize';
+import { prng } from '../../support/prng';
 
-/** mulberry32: small seeded PRNG, so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q'];
 const randomText = (rand: () => number): string =>

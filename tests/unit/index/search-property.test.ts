@@ -4,18 +4,8 @@ import { PaperIndex } from '../../../src/index/paper-index';
 import { parseQuery, TYPO_MIN_POSTINGS } from '../../../src/index/search';
 import { editDistance, TYPO_MIN_LENGTH } from '../../../src/index/typo';
 import { authorTerms, STOPWORDS, terms } from '../../../src/index/tokenize';
+import { prng } from '../../support/prng';
 
-/** mulberry32: small seeded PRNG, so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Words with shared prefixes, so prefix queries expand to several terms.
 const WORDS = [

@@ -96,31 +96,25 @@ export class AtlasService {
         const { page } = request;
         const match = index.match(page);
         if (match) this.learnLater(page, match); // after answering; the next question sees what was learned
+        const authors = unionNames(page.authors, match?.paper.authors ?? []);
         const related = index.related(
           {
             title: match?.paper.title ?? page.title,
             abstract: match?.paper.abstract || page.abstract,
-            authors: unionNames(page.authors, match?.paper.authors ?? []),
+            authors,
             categories: match?.paper.categories ?? (page.primaryCategory ? [page.primaryCategory] : []),
             excludeId: match?.paper.id,
           },
           RELATED_LIMIT,
         );
-        const coauthors = index
-          .coauthorsOf(unionNames(page.authors, match?.paper.authors ?? []), COAUTHORS_PER_AUTHOR)
-          .map((group) => ({
-            ...group,
-            coauthors: group.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })),
-          }));
-        return { type: 'lookup-page', match, related, coauthors };
+        return { type: 'lookup-page', match, related, coauthors: coauthorsWithPapers(index, authors) };
       }
       case 'search':
         return { type: 'search', query: request.query, hits: runSearch(index, request.query, request.limit, request.filters, request.phrases) };
       case 'paper-details': {
         // The popup's expanded result: who the paper's first authors usually write with.
         const paper = index.paper(request.id);
-        const groups = paper ? index.coauthorsOf(paper.authors.slice(0, DETAILS_AUTHORS), COAUTHORS_PER_AUTHOR) : [];
-        const coauthors = groups.map((g) => ({ ...g, coauthors: g.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })) }));
+        const coauthors = paper ? coauthorsWithPapers(index, paper.authors.slice(0, DETAILS_AUTHORS)) : [];
         return { type: 'paper-details', coauthors };
       }
       case 'summary':
@@ -190,6 +184,14 @@ export class AtlasService {
     await store.putIndexSnapshot({ builtFrom, data: index.toJSON() });
     return { datasets, index, catalog };
   }
+}
+
+/** Coauthors of each named author, each with the joint papers' titles and ids attached. */
+function coauthorsWithPapers(index: PaperIndex, names: string[]) {
+  return index.coauthorsOf(names, COAUTHORS_PER_AUTHOR).map((group) => ({
+    ...group,
+    coauthors: group.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })),
+  }));
 }
 
 /** Title and id of each paper, for lists the UI shows without another request. */

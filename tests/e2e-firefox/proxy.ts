@@ -1,7 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import net, { type AddressInfo, type Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ARXIV_HOSTS } from '../e2e/support/constants.ts';
+import { listen } from '../e2e/support/server.ts';
 
 /**
  * Firefox has no --host-resolver-rules, so the Firefox e2e test sends all of
@@ -107,14 +108,7 @@ export async function startArxivProxy(opts: ArxivProxyOptions): Promise<ArxivPro
     client.on('close', () => upstream.destroy());
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server);
 
   let closing: Promise<void> | undefined;
   return {

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
-import { E2E_HEADLESS } from './support/constants.ts';
-import { loadSeedPapers } from './support/seed-pages.ts';
-import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
+import { useExtensionSite } from './support/suite.ts';
 
 /**
  * On an arXiv abstract page the popup starts with that page's related papers.
@@ -12,36 +9,26 @@ import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
  * tab of the window — what the popup sees when it asks for the active tab.
  */
 describe('popup on an arXiv abstract page', () => {
-  let server: ArxivSiteServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startArxivSite({ seedPapers: loadSeedPapers() });
-    browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSite();
 
   async function popupBeside(url: string): Promise<{ arxiv: Page; popup: Page }> {
-    const arxiv = await browser.context.newPage();
+    const arxiv = await suite.browser.context.newPage();
     await arxiv.goto(url);
     await arxiv.bringToFront();
-    const worker = await browser.currentServiceWorker();
+    const worker = await suite.browser.currentServiceWorker();
     const [popup] = await Promise.all([
-      browser.context.waitForEvent('page'),
+      suite.browser.context.waitForEvent('page'),
       worker.evaluate((u) => {
         const c = (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome;
         return void c.tabs.create({ url: u, active: false });
-      }, `chrome-extension://${browser.extensionId}/popup.html`),
+      }, `chrome-extension://${suite.browser.extensionId}/popup.html`),
     ]);
     await popup.waitForLoadState();
     return { arxiv, popup };
   }
 
   test('a dataset paper: related papers before any typing, with reasons; typing replaces them, Escape brings them back', async () => {
-    const seed = server.site.seed[0];
+    const seed = suite.server.site.seed[0];
     if (!seed) throw new Error('no seed pages');
     const { arxiv, popup } = await popupBeside(seed.url);
     const heading = popup.locator('.pp-heading');

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
-import { E2E_HEADLESS } from './support/constants.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { shot } from './support/screenshots.ts';
-import { loadSeedPapers } from './support/seed-pages.ts';
 import { sidebar, waitForSidebar } from './support/sidebar.ts';
-import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
+import { useExtensionSite } from './support/suite.ts';
 
 /**
  * The walking skeleton as a user sees it: the embedded profile's papers get a
@@ -13,29 +10,21 @@ import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
  * next abstract page, which has its sidebar too.
  */
 describe('sidebar on arXiv abstract pages', () => {
-  let server: ArxivSiteServer;
-  let browser: ExtensionBrowser;
+  const suite = useExtensionSite();
 
   beforeAll(async () => {
-    server = await startArxivSite({ seedPapers: loadSeedPapers() });
-    browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
     // These tests follow the profile's id-less records (links through arXiv's
     // title search); learning would give every visited paper its arXiv id
     // (tests/e2e/learning.test.ts covers that), so it is off here.
-    const ext = await browser.openPopup();
+    const ext = await suite.browser.openPopup();
     await ext.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { learnFromPages: false } }));
     await ext.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('every one of the 19 seed papers is matched, with related papers and coauthors', async () => {
-    expect(server.site.seed).toHaveLength(19);
-    const page = await browser.context.newPage();
-    for (const seed of server.site.seed) {
+    expect(suite.server.site.seed).toHaveLength(19);
+    const page = await suite.browser.context.newPage();
+    for (const seed of suite.server.site.seed) {
       await page.goto(seed.url);
       await waitForSidebar(page);
       const s = sidebar(page);
@@ -53,8 +42,8 @@ describe('sidebar on arXiv abstract pages', () => {
   });
 
   test('the Griffin page lists Soham De as a frequent coauthor and the reasons for related papers', async () => {
-    const page = await browser.context.newPage();
-    const griffin = server.site.seed.find((p) => p.paper.title.startsWith('Griffin'));
+    const page = await suite.browser.context.newPage();
+    const griffin = suite.server.site.seed.find((p) => p.paper.title.startsWith('Griffin'));
     await page.goto(griffin?.url ?? '');
     await waitForSidebar(page);
     const s = sidebar(page);
@@ -70,7 +59,7 @@ describe('sidebar on arXiv abstract pages', () => {
   });
 
   test('a paper that is not in the dataset gets a "not in your dataset" state, not an error', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto('https://arxiv.org/abs/1706.03762v7');
     await waitForSidebar(page);
     const s = sidebar(page);
@@ -81,7 +70,7 @@ describe('sidebar on arXiv abstract pages', () => {
   });
 
   test("the sidebar sits in arXiv's right-hand column without moving the abstract", async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.route('**/*', (route) => route.continue());
     await page.goto('https://arxiv.org/abs/2004.10162v1');
     await waitForSidebar(page);
@@ -96,8 +85,8 @@ describe('sidebar on arXiv abstract pages', () => {
   });
 
   test('clicking a related paper leads, through arXiv title search, to an abstract page with its own sidebar', async () => {
-    const page = await browser.context.newPage();
-    const griffin = server.site.seed.find((p) => p.paper.title.startsWith('Griffin'));
+    const page = await suite.browser.context.newPage();
+    const griffin = suite.server.site.seed.find((p) => p.paper.title.startsWith('Griffin'));
     await page.goto(griffin?.url ?? '');
     await waitForSidebar(page);
     const first = sidebar(page).relatedLinks.first();
@@ -115,8 +104,8 @@ describe('sidebar on arXiv abstract pages', () => {
   test('a restarted service worker answers from IndexedDB', async () => {
     // DevTools' ServiceWorker domain, attached to one of our own extension
     // pages, sees the extension's worker and can stop it as MV3 would.
-    const extPage = await browser.openPopup();
-    const cdp = await browser.context.newCDPSession(extPage);
+    const extPage = await suite.browser.openPopup();
+    const cdp = await suite.browser.context.newCDPSession(extPage);
     const running = new Promise<string>((resolve) =>
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
         const live = versions.find((v) => v.runningStatus === 'running');
@@ -134,8 +123,8 @@ describe('sidebar on arXiv abstract pages', () => {
     await stopped; // the worker that held the loaded index is gone
     await extPage.close();
 
-    const page = await browser.context.newPage();
-    const seed = server.site.seed[4];
+    const page = await suite.browser.context.newPage();
+    const seed = suite.server.site.seed[4];
     await page.goto(seed?.url ?? '');
     await waitForSidebar(page);
     await expect(sidebar(page).matchedTitle.textContent()).resolves.toBe(seed?.paper.title);
@@ -144,23 +133,12 @@ describe('sidebar on arXiv abstract pages', () => {
 });
 
 describe('living with the sidebar', () => {
-  let server: ArxivSiteServer;
-  let browser: ExtensionBrowser;
+  const suite = useExtensionSite();
 
-  beforeAll(async () => {
-    server = await startArxivSite({ seedPapers: loadSeedPapers() });
-    browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const griffinUrl = () => server.site.seed.find((p) => p.paper.title.startsWith('Griffin'))?.url ?? '';
+  const griffinUrl = () => suite.server.site.seed.find((p) => p.paper.title.startsWith('Griffin'))?.url ?? '';
 
   test('a collapsed section stays collapsed on the next page', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(griffinUrl());
     await waitForSidebar(page);
     const related = sidebar(page).section('related');
@@ -169,7 +147,7 @@ describe('living with the sidebar', () => {
     await page.keyboard.press('Enter'); // keyboard, as a user without a mouse would
     await expect.poll(() => related.getAttribute('open')).toBeNull();
 
-    await page.goto(server.site.seed[0]?.url ?? '');
+    await page.goto(suite.server.site.seed[0]?.url ?? '');
     await waitForSidebar(page);
     await expect.poll(() => sidebar(page).section('related').getAttribute('open')).toBeNull();
     await sidebar(page).section('related').locator('summary').click();
@@ -178,7 +156,7 @@ describe('living with the sidebar', () => {
   });
 
   test('related filters and "show more" change what is listed', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(griffinUrl());
     await waitForSidebar(page);
     const s = sidebar(page);
@@ -195,7 +173,7 @@ describe('living with the sidebar', () => {
   });
 
   test('a coauthor expands to the joint papers, each a link', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.goto(griffinUrl());
     await waitForSidebar(page);
     const soham = sidebar(page).group('Samuel L. Smith').locator('details.pa-coauthor', { hasText: 'Soham De' });
@@ -208,7 +186,7 @@ describe('living with the sidebar', () => {
   });
 
   test('the theme button overrides the system theme; Hide keeps only the header', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(griffinUrl());
     await waitForSidebar(page);

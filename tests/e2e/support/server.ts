@@ -168,14 +168,7 @@ export async function startArxivServer(opts: ArxivServerOptions): Promise<ArxivS
     });
     socket.on('error', () => socket.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
 
   let closing: Promise<void> | undefined;
   return {
@@ -320,4 +313,15 @@ function notFoundPage(raw: string): string {
 <p>You might instead try to <a href="/search/">search for articles</a> using title or author information.</p>
 </div></main></body></html>
 `;
+}
+
+/** Starts listening (port 0: any free port) and resolves with the port, or rejects on a listen error. */
+export function listen(server: net.Server, port = 0, host = '127.0.0.1'): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }

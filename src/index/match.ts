@@ -5,9 +5,10 @@
  */
 import type { PageInfo } from '../arxiv/page-info';
 import type { Paper } from '../dataset/schema';
-import { authorKey, firstInitialKey, normalizeTitle } from './normalize';
+import { authorKey, normalizeTitle } from './normalize';
 import { postingTitleTf, type TermIndex } from './term-index';
-import { terms } from './tokenize';
+import { isStopword, terms, tokenize } from './tokenize';
+import { editDistance } from './typo';
 
 /** Confidence of an exact normalized-title match when no author overlaps. */
 export const TITLE_ONLY_CONFIDENCE = 0.8;
@@ -15,18 +16,30 @@ export const TITLE_ONLY_CONFIDENCE = 0.8;
 export const POSSIBLE_MATCH_BELOW = 0.9;
 
 const MATCH = {
-  /** Rarest page-title terms whose postings give the candidates. */
-  seedTerms: 4,
+  /** Rarest page-title terms (or their singular/plural) whose postings give the candidates. */
+  seedTerms: 5,
   /** Candidates scored in full (most shared seed terms first). */
   maxCandidates: 64,
-  /** Paper date may be this many months before / after the arXiv id's month. */
+  /** Paper date may be this many months before the arXiv id's month (time zones, listing delays). */
   monthsBefore: 1,
+  /** ... and this many after it for an ordinary match: a v1 date, or the listing of a recent version. */
   monthsAfter: 3,
+  /** A date up to this many months after (a much later version, a journal date) needs every author. */
+  monthsAfterLate: 12,
 } as const;
 
-/** "samuel l smith" / "S. L. Smith" / "Smith, Samuel" -> "s smith": robust to initials. */
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/**
+ * "samuel l smith" / "S. L. Smith" / "Smith, Samuel" -> "s smith": first
+ * initial and last surname word, so initials ("O. R. H. A. Badi" for "Omar
+ * Rashid Hamdan Al Badi") and particles ("J. Berg", "Jan van der Berg") agree.
+ */
 export function authorMatchKey(name: string): string {
-  return firstInitialKey(authorKey(name)) || authorKey(name);
+  const parts = authorKey(name).split(' ').filter((p) => p !== '');
+  while (parts.length > 2 && NAME_SUFFIXES.has(parts[parts.length - 1] ?? '')) parts.pop();
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts[0]?.[0] ?? ''} ${parts[parts.length - 1] ?? ''}`;
 }
 
 /** Months since year 0 of an arXiv id's YYMM ("2101.12176" -> 2021-01, "hep-th/9901001" -> 1999-01). */
@@ -40,15 +53,55 @@ export function arxivIdMonth(id: string): number | undefined {
   return year * 12 + mm - 1;
 }
 
+/** Months since year 0 of "YYYY-MM..." (char codes: called for every candidate). */
 function dateMonth(date: string | undefined): number | undefined {
-  const m = date === undefined ? null : /^(\d{4})-(\d{2})/.exec(date);
-  return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : undefined;
+  if (date === undefined || date.length < 7 || date.charCodeAt(4) !== 45) return undefined;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = date.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    y = y * 10 + d;
+  }
+  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  return m >= 1 && m <= 12 ? y * 12 + m - 1 : undefined;
 }
 
-/** Crude stem so "decaying"/"decay", "networks"/"network" count as one word. */
-function stem(t: string): string {
-  if (t.length <= 4) return t;
-  return t.replace(/(ations?|ings?|ies|ed|es|s|ly|al)$/, '') || t;
+/**
+ * Crude stem so "decaying"/"decay", "networks"/"network", "images"/"image"
+ * count as one word. Consistent rather than correct: a word and its plural
+ * (or the plural of a plural-looking word) end up with the same stem.
+ */
+export function stem(t: string): string {
+  let w = t;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('y')) w = `${w.slice(0, -1)}i`;
+  const suffix = /(?:ation|ing|ed|ly|al|e)$/.exec(w);
+  if (suffix && w.length - suffix[0].length >= 3) w = w.slice(0, -suffix[0].length);
+  return w;
+}
+
+/** One stemmed content word of a title: its spelling and weight; rare: in at most 3 papers (typo-prone). */
+interface Word {
+  term: string;
+  weight: number;
+  rare: boolean;
+}
+
+/** A word in at most this many papers may be a typo of a title word. */
+const RARE_DF = 3;
+
+/** A title's stemmed content words (stopwords, also after stemming, dropped). */
+function stemWords(key: string, df: Df, unknownWeight: number): Map<string, Word> {
+  const out = new Map<string, Word>();
+  for (const t of terms(key)) {
+    const s = stem(t);
+    if (isStopword(s) || (t.endsWith('s') && isStopword(t.slice(0, -1)))) continue; // "withs", "alreadys": an inflected stopword
+    const { idf, df: n } = df(t);
+    const weight = idf ?? unknownWeight;
+    const prev = out.get(s);
+    if (!prev || weight > prev.weight) out.set(s, { term: t, weight, rare: n <= RARE_DF });
+  }
+  return out;
 }
 
 /** Character trigrams of a title without spaces. */
@@ -72,50 +125,170 @@ function diceCounts(a: Map<string, number>, b: Map<string, number>): number {
 export interface TitleSimilarity {
   /** Stemmed, idf-weighted Dice of the two titles' words, 0..1. */
   words: number;
+  /** Share of the first (page) title's word weight found in the second, 0..1. */
+  firstCovered: number;
+  /** Share of the second (paper) title's word weight found in the first, 0..1. */
+  secondCovered: number;
   /** Character-trigram Dice (catches typos and split/merged words), 0..1. */
   chars: number;
-  /** One normalized title is a contiguous part of the other with 3+ words (truncated, subtitle dropped). */
-  contained: boolean;
+  /** One normalized title is a contiguous part of the other (truncated, subtitle dropped): its content words, else 0. */
+  contained: number;
 }
 
-/** Similarity of two titles: words (stemmed, idf-weighted), characters, containment. */
-export function titleSimilarity(a: string, b: string, idf: (stemmed: string) => number = () => 1): TitleSimilarity {
-  const na = normalizeTitle(a);
-  const nb = normalizeTitle(b);
-  const ta = terms(na);
-  const tb = terms(nb);
-  const sa = new Set(ta.map(stem));
-  const sb = new Set(tb.map(stem));
-  let wa = 0;
-  let wb = 0;
-  let shared = 0;
-  for (const t of sa) wa += idf(t);
-  for (const t of sb) {
-    const w = idf(t);
-    wb += w;
-    if (sa.has(t)) shared += w;
-  }
-  // Truncated (a prefix) or subtitle dropped (one side of a colon), 3+ words left.
-  const [short, long, longRaw] = na.length <= nb.length ? [na, nb, b] : [nb, na, a];
-  const contained =
-    Math.min(ta.length, tb.length) >= 3 &&
-    short !== long &&
-    (long.startsWith(`${short} `) || longRaw.split(/:\s/).some((part) => normalizeTitle(part) === short));
+/** The page side of a comparison, computed once per page. */
+interface TitleSide {
+  key: string;
+  words: Map<string, Word>;
+  tri: Map<string, number>;
+  /** Content words (stopwords dropped), and all words. */
+  termCount: number;
+  tokenCount: number;
+  /** Its stopwords of 4+ letters ("towards"): a misspelt one is no new word. */
+  stops: string[];
+}
+
+/** A term's idf (undefined: no paper has it) and document frequency. */
+type Df = (term: string) => { idf: number | undefined; df: number };
+
+function titleSide(raw: string, df: Df, unknownWeight: number): TitleSide {
+  const key = normalizeTitle(raw);
+  const tokens = tokenize(key);
   return {
-    words: wa + wb === 0 ? 0 : (2 * shared) / (wa + wb),
-    chars: diceCounts(trigrams(na), trigrams(nb)),
-    contained,
+    key, words: stemWords(key, df, unknownWeight), tri: trigrams(key), tokenCount: tokens.length,
+    termCount: tokens.filter((t) => !isStopword(t)).length,
+    stops: tokens.filter((t) => t.length >= 4 && isStopword(t)),
   };
 }
 
-/** Author overlap: shared match keys, and that count over the shorter list. */
-export function authorOverlap(pageAuthors: readonly string[], paper: Paper): { shared: number; fraction: number } {
-  const pk = new Set(pageAuthors.map(authorMatchKey).filter((k) => k !== ''));
-  const dk = new Set(paper.authors.map(authorMatchKey).filter((k) => k !== ''));
+/**
+ * Content words of the shorter title when it is a prefix of the longer or one
+ * side of one of its colons (truncated, subtitle dropped) with 4+ words, 2+ of
+ * them content words; else 0.
+ */
+function containedWords(a: TitleSide, aRaw: string, b: TitleSide, bRaw: string): number {
+  const [short, long, longRaw] = a.key.length <= b.key.length ? [a, b, bRaw] : [b, a, aRaw];
+  if (short.tokenCount < 4 || short.termCount < 2 || short.key === long.key) return 0;
+  const inside = long.key.startsWith(`${short.key} `) || longRaw.split(/:\s/).some((part) => normalizeTitle(part) === short.key);
+  return inside ? short.termCount : 0;
+}
+
+/**
+ * Word overlap of a (the page) and b (the paper), idf-weighted; a shared word
+ * weighs what it weighs in b (the dataset's spelling is always indexed). A
+ * rare page word ("laboartory", "consistencys": in at most 3 papers) one edit
+ * from a word of b counts as that word: a typo, not a new word.
+ */
+function compareTitles(a: TitleSide, aRaw: string, b: TitleSide, bRaw: string): TitleSimilarity {
+  let wa = 0;
+  let wb = 0;
+  let shared = 0;
+  const unmatched: Word[] = [];
+  for (const [s, w] of b.words) {
+    wb += w.weight;
+    if (a.words.has(s)) shared += w.weight;
+    else unmatched.push(w);
+  }
+  for (const [s, w] of a.words) {
+    const inB = b.words.get(s);
+    if (inB) {
+      wa += inB.weight;
+      continue;
+    }
+    if (w.rare && w.term.length >= 4) {
+      const i = unmatched.findIndex((u) => editDistance(w.term, u.term, 1) <= 1);
+      const u = unmatched[i];
+      if (u) {
+        unmatched.splice(i, 1);
+        shared += u.weight;
+        wa += u.weight;
+        continue;
+      }
+      // A misspelling of a word already matched, or of a stopword ("twoards"), adds nothing.
+      const near = (x: string) => editDistance(w.term, x, 1) <= 1;
+      if ([...b.words.values()].some((x) => near(x.term)) || b.stops.some(near)) continue;
+    }
+    wa += w.weight;
+  }
+  return {
+    words: wa + wb === 0 ? 0 : (2 * shared) / (wa + wb),
+    firstCovered: wa === 0 ? 0 : shared / wa,
+    secondCovered: wb === 0 ? 0 : shared / wb,
+    chars: diceCounts(a.tri, b.tri),
+    contained: containedWords(a, aRaw, b, bRaw),
+  };
+}
+
+/** Similarity of two titles (page first): words (stemmed, idf-weighted), characters, containment. */
+export function titleSimilarity(a: string, b: string, df: Df = () => ({ idf: 1, df: 100 })): TitleSimilarity {
+  return compareTitles(titleSide(a, df, 1), a, titleSide(b, df, 1), b);
+}
+
+export interface AuthorOverlap {
+  /** Authors on both lists (compared as first initial + surname). */
+  shared: number;
+  /** shared / the shorter list (the whole page list when the paper's is truncated). */
+  fraction: number;
+  /** shared / the longer list: 1 only when the two lists are the same people. */
+  same: number;
+}
+
+function matchKeys(names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names) {
+    const k = authorMatchKey(n);
+    if (k !== '') out.add(k);
+  }
+  return out;
+}
+
+function overlapKeys(pk: ReadonlySet<string>, paper: Paper): AuthorOverlap {
+  const dk = matchKeys(paper.authors);
   let shared = 0;
   for (const k of pk) if (dk.has(k)) shared++;
-  const base = paper.authorsTruncated ? pk.size : Math.min(pk.size, dk.size);
-  return { shared, fraction: base === 0 ? 0 : Math.min(1, shared / base) };
+  const small = paper.authorsTruncated ? pk.size : Math.min(pk.size, dk.size);
+  const large = paper.authorsTruncated ? pk.size : Math.max(pk.size, dk.size);
+  return {
+    shared,
+    fraction: small === 0 ? 0 : Math.min(1, shared / small),
+    same: large === 0 ? 0 : Math.min(1, shared / large),
+  };
+}
+
+/** Author overlap between a page's author list and a paper's. */
+export function authorOverlap(pageAuthors: readonly string[], paper: Paper): AuthorOverlap {
+  return overlapKeys(matchKeys(pageAuthors), paper);
+}
+
+/** Everything the fuzzy rules look at for one candidate. */
+export interface MatchEvidence extends TitleSimilarity {
+  authors: AuthorOverlap;
+  /** Paper month minus the arXiv id's month. */
+  months: number;
+}
+
+/**
+ * Fuzzy confidence from the evidence; 0 = no match. The authors must be
+ * (nearly) the same people: 3 of 4 at least, all of them when the date is
+ * much later than the id's month (a late version, a journal date; then at
+ * most a "possible match") or when the title says less. The title: the
+ * page's words (typos aside) all in the paper's title and nearly all of the
+ * paper's in the page's, or near-identical characters (a typo across a
+ * hyphen: "Mult-itask") -> definite; the page title a prefix or one side of a
+ * colon of the paper's (truncated, subtitle dropped) -> definite with every
+ * author; a reworded title (the page's words all in the paper's, a word or
+ * two of the paper's gone) with every author -> possible match. Tuned on
+ * bench/eval-match.ts, whose hard negatives are real papers by the same group.
+ */
+export function fuzzyConfidence(e: MatchEvidence): number {
+  const { same } = e.authors;
+  const late = e.months > MATCH.monthsAfter;
+  if (same < 0.75 || (late && same < 1)) return 0;
+  const all = same === 1;
+  let c = 0;
+  if ((e.firstCovered >= 0.95 && e.secondCovered >= 0.9) || (e.chars >= 0.9 && (all || e.chars >= 0.95))) c = 0.9 + 0.07 * same;
+  else if (e.contained >= 3 || (e.contained > 0 && all)) c = all ? 0.9 : 0.8;
+  else if (all && e.firstCovered >= 0.95 && e.secondCovered >= 0.5) c = 0.75 + 0.1 * Math.min(1, (e.secondCovered - 0.5) / 0.4);
+  return Math.min(c, late ? 0.85 : 1);
 }
 
 export interface TitleMatch {
@@ -125,28 +298,82 @@ export interface TitleMatch {
 }
 
 /**
+ * Seeds: the page title's rarest indexed terms, each with its singular or
+ * plural when that is indexed too ("images" on the page finds "image").
+ */
+function seedGroups(index: TermIndex, pageTerms: readonly string[]): number[][] {
+  const groups: { df: number; ids: number[] }[] = [];
+  for (const t of new Set(pageTerms)) {
+    const own = index.termId(t);
+    const variant = index.termId(t.endsWith('s') ? t.slice(0, -1) : `${t}s`);
+    const ids = [own, variant].filter((id): id is number => id !== undefined);
+    if (ids.length > 0) groups.push({ df: index.df(own ?? ids[0] ?? 0), ids });
+  }
+  return groups.sort((a, b) => a.df - b.df).slice(0, MATCH.seedTerms).map((g) => g.ids);
+}
+
+/**
  * Candidates: papers whose title holds one of the page title's rarest terms.
  * Returns ordinals, most shared seed terms first.
  */
 function titleCandidates(index: TermIndex, pageTerms: readonly string[]): number[] {
-  const seeds = [...new Set(pageTerms)]
-    .map((t) => index.termId(t))
-    .filter((id): id is number => id !== undefined)
-    .sort((a, b) => index.df(a) - index.df(b))
-    .slice(0, MATCH.seedTerms);
   const count = new Map<number, number>();
-  for (const id of seeds) {
-    const end = index.offsets[id + 1] ?? 0;
-    for (let p = index.offsets[id] ?? 0; p < end; p++) {
-      if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
-      const ord = index.ords[p] ?? 0;
-      count.set(ord, (count.get(ord) ?? 0) + 1);
+  let group = 0;
+  const seen = new Map<number, number>(); // ord -> last group counted, so a group counts once
+  for (const ids of seedGroups(index, pageTerms)) {
+    group++;
+    for (const id of ids) {
+      const end = index.offsets[id + 1] ?? 0;
+      for (let p = index.offsets[id] ?? 0; p < end; p++) {
+        if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
+        const ord = index.ords[p] ?? 0;
+        if (seen.get(ord) === group) continue;
+        seen.set(ord, group);
+        count.set(ord, (count.get(ord) ?? 0) + 1);
+      }
     }
   }
   return [...count]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MATCH.maxCandidates)
     .map(([ord]) => ord);
+}
+
+export interface ScoredCandidate {
+  ord: number;
+  evidence: MatchEvidence;
+  confidence: number;
+}
+
+/**
+ * Every fuzzy candidate that passes the date window and shares an author,
+ * with its evidence and confidence (0 = refused). For matchTitle and for
+ * looking at why a page did or did not match.
+ */
+export function fuzzyCandidates(index: TermIndex, papers: readonly Paper[], page: PageInfo): ScoredCandidate[] {
+  const month = arxivIdMonth(page.arxivId) ?? dateMonth(page.date);
+  if (month === undefined || page.authors.length === 0) return [];
+  const df: Df = (t) => {
+    const id = index.termId(t);
+    return id === undefined ? { idf: undefined, df: 0 } : { idf: index.idf(id), df: index.df(id) };
+  };
+  // A word no paper has is as rare as a word can be.
+  const unknownWeight = Math.log(1 + index.docCount);
+  const side = titleSide(page.title, df, unknownWeight);
+  if (side.termCount === 0) return [];
+  const pk = matchKeys(page.authors);
+  const out: ScoredCandidate[] = [];
+  for (const ord of titleCandidates(index, terms(side.key))) {
+    const paper = papers[ord];
+    const pm = dateMonth(paper?.date);
+    if (!paper || pm === undefined || pm < month - MATCH.monthsBefore || pm > month + MATCH.monthsAfterLate) continue;
+    const authors = overlapKeys(pk, paper);
+    if (authors.shared === 0) continue;
+    const sim = compareTitles(side, page.title, titleSide(paper.title, df, unknownWeight), paper.title);
+    const evidence: MatchEvidence = { ...sim, authors, months: pm - month };
+    out.push({ ord, evidence, confidence: fuzzyConfidence(evidence) });
+  }
+  return out;
 }
 
 /**
@@ -162,32 +389,19 @@ export function matchTitle(
 ): TitleMatch | null {
   const key = normalizeTitle(page.title);
   if (key === '') return null;
-  const pageTerms = terms(key);
   const exact = exactOrds(key);
   if (exact && exact.length > 0) {
-    const overlapping = exact.find((ord) => papers[ord] && authorOverlap(page.authors, papers[ord]).shared > 0);
+    const pk = matchKeys(page.authors);
+    const overlapping = pk.size === 0 ? undefined : exact.find((ord) => papers[ord] && overlapKeys(pk, papers[ord]).shared > 0);
     return {
       ord: overlapping ?? exact[0] ?? 0,
       method: 'title',
       confidence: overlapping === undefined ? TITLE_ONLY_CONFIDENCE : 1,
     };
   }
-  const month = arxivIdMonth(page.arxivId) ?? dateMonth(page.date);
-  if (month === undefined || page.authors.length === 0 || pageTerms.length === 0) return null;
-  const idf = (t: string) => {
-    const id = index.termId(t);
-    return id === undefined ? Math.log(1 + index.docCount) : index.idf(id);
-  };
   let best: { ord: number; confidence: number } | null = null;
   let runnerUp = 0;
-  for (const ord of titleCandidates(index, pageTerms)) {
-    const paper = papers[ord];
-    const pm = dateMonth(paper?.date);
-    if (!paper || pm === undefined || pm < month - MATCH.monthsBefore || pm > month + MATCH.monthsAfter) continue;
-    const authors = authorOverlap(page.authors, paper);
-    if (authors.shared === 0) continue;
-    const sim = titleSimilarity(key, paper.title, idf);
-    const confidence = fuzzyConfidence(sim, authors.shared, authors.fraction);
+  for (const { ord, confidence } of fuzzyCandidates(index, papers, page)) {
     if (confidence === 0) continue;
     if (!best || confidence > best.confidence) {
       runnerUp = best?.confidence ?? runnerUp;
@@ -200,43 +414,49 @@ export function matchTitle(
   return { ord: best.ord, method: 'fuzzy-title', confidence: round2(confidence) };
 }
 
-/**
- * Fuzzy confidence from title similarity and author agreement (date already
- * checked); 0 = no match. A near-identical title (or a truncated one, or one
- * with its subtitle dropped) needs one shared author; a reworded one needs
- * most of the authors. Thresholds are tuned on bench/eval-match.ts, whose
- * adversarial negatives are other papers by the same authors.
- */
-export function fuzzyConfidence(sim: TitleSimilarity, sharedAuthors: number, authorFraction: number): number {
-  const authorsAgree = authorFraction >= 0.75 && (sharedAuthors >= 2 || authorFraction === 1);
-  const near = Math.max(sim.words, sim.chars);
-  if (near >= 0.9 && authorFraction >= 0.5) return 0.9 + 0.07 * authorFraction;
-  if (sim.contained && authorFraction >= 0.5) return authorsAgree ? 0.9 : 0.8;
-  if (near >= 0.8 && authorsAgree) return 0.75 + 0.1 * ((near - 0.8) / 0.1);
-  return 0;
-}
-
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** First position in ords[lo, hi) holding a value >= v. */
+function lowerBoundOrd(ords: Uint32Array, lo: number, hi: number, v: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ords[mid] ?? 0) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Ordinals (ascending) of the papers whose normalized title is `key`, found
- * through the postings of the key's rarest title term: no title map needed.
+ * through the postings of the key's rarest title term, kept only where the
+ * next two rarest terms are in the title too (sorted postings, so a moving
+ * binary search), before the costly title normalization: no title map.
  * undefined when the key has no content term (the caller scans instead).
  */
 export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: string): number[] | undefined {
   const ts = terms(key);
   if (ts.length === 0) return undefined;
-  let rarest = -1;
+  const ids: number[] = [];
   for (const t of ts) {
     const id = index.termId(t);
     if (id === undefined) return [];
-    if (rarest < 0 || index.df(id) < index.df(rarest)) rarest = id;
+    if (!ids.includes(id)) ids.push(id);
   }
+  ids.sort((a, b) => index.df(a) - index.df(b));
+  const [rarest = 0, ...others] = ids.slice(0, 3);
+  const cursors = others.map((id) => index.offsets[id] ?? 0);
   const out: number[] = [];
   const end = index.offsets[rarest + 1] ?? 0;
-  for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
+  outer: for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
     if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
     const ord = index.ords[p] ?? 0;
+    for (let j = 0; j < others.length; j++) {
+      const id = others[j] ?? 0;
+      const hi = index.offsets[id + 1] ?? 0;
+      const at = lowerBoundOrd(index.ords, cursors[j] ?? 0, hi, ord);
+      cursors[j] = at;
+      if (at >= hi || index.ords[at] !== ord || postingTitleTf(index.codes[at] ?? 0) === 0) continue outer;
+    }
     const paper = papers[ord];
     if (paper && normalizeTitle(paper.title) === key) out.push(ord);
   }

@@ -7,6 +7,7 @@ import type { PageInfo } from '../arxiv/page-info';
 import type { Paper } from '../dataset/schema';
 import { authorKey, normalizeTitle } from './normalize';
 import { postingTitleTf, type TermIndex } from './term-index';
+import { lookupTerm } from './term-lookup';
 import { isStopword, terms, tokenize } from './tokenize';
 import { editDistance } from './typo';
 
@@ -18,6 +19,9 @@ export const POSSIBLE_MATCH_BELOW = 0.9;
 const MATCH = {
   /** Rarest page-title terms (or their singular/plural) whose postings give the candidates. */
   seedTerms: 5,
+  /** Past the two rarest, seeds in more than this share of the papers (and this many) are not walked. */
+  seedMaxShare: 0.02,
+  seedMinDf: 100,
   /** Candidates scored in full (most shared seed terms first). */
   maxCandidates: 64,
   /** Paper date may be this many months before the arXiv id's month (time zones, listing delays). */
@@ -254,6 +258,23 @@ function overlapKeys(pk: ReadonlySet<string>, paper: Paper): AuthorOverlap {
   };
 }
 
+/**
+ * Whether the paper has one of the page's authors. Keys are computed lazily
+ * (pageKeys caches the page's across calls): when the lists agree, the first
+ * author settles it after two keys instead of a key per name.
+ */
+function sharesAuthor(pageAuthors: readonly string[], pageKeys: string[], paper: Paper): boolean {
+  for (const name of paper.authors) {
+    const k = authorMatchKey(name);
+    if (k === '') continue;
+    for (let j = 0; j < pageAuthors.length; j++) {
+      const pk = (pageKeys[j] ??= authorMatchKey(pageAuthors[j] ?? ''));
+      if (pk === k) return true;
+    }
+  }
+  return false;
+}
+
 /** Author overlap between a page's author list and a paper's. */
 export function authorOverlap(pageAuthors: readonly string[], paper: Paper): AuthorOverlap {
   return overlapKeys(matchKeys(pageAuthors), paper);
@@ -301,36 +322,62 @@ export interface TitleMatch {
  * Seeds: the page title's rarest indexed terms, each with its singular or
  * plural when that is indexed too ("images" on the page finds "image").
  */
-function seedGroups(index: TermIndex, pageTerms: readonly string[]): number[][] {
+function seedGroups(index: TermIndex, pageTerms: readonly string[]): { df: number; ids: number[] }[] {
   const groups: { df: number; ids: number[] }[] = [];
   for (const t of new Set(pageTerms)) {
-    const own = index.termId(t);
-    const variant = index.termId(t.endsWith('s') ? t.slice(0, -1) : `${t}s`);
+    const own = lookupTerm(index, t);
+    const variant = lookupTerm(index, t.endsWith('s') ? t.slice(0, -1) : `${t}s`);
     const ids = [own, variant].filter((id): id is number => id !== undefined);
     if (ids.length > 0) groups.push({ df: index.df(own ?? ids[0] ?? 0), ids });
   }
-  return groups.sort((a, b) => a.df - b.df).slice(0, MATCH.seedTerms).map((g) => g.ids);
+  return groups.sort((a, b) => a.df - b.df).slice(0, MATCH.seedTerms);
+}
+
+/** Whether term `id` is in the title of paper `ord` (binary search in its postings). */
+function inTitle(index: TermIndex, id: number, ord: number): boolean {
+  let lo = index.offsets[id] ?? 0;
+  let hi = index.offsets[id + 1] ?? 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((index.ords[mid] ?? 0) < ord) lo = mid + 1;
+    else hi = mid;
+  }
+  return index.ords[lo] === ord && lo < (index.offsets[id + 1] ?? 0) && postingTitleTf(index.codes[lo] ?? 0) > 0;
 }
 
 /**
- * Candidates: papers whose title holds one of the page title's rarest terms.
- * Returns ordinals, most shared seed terms first.
+ * Candidates: papers whose title holds the page title's rarest terms, most
+ * shared seeds first. The postings of the two rarest seeds and of any seed
+ * in under 2% of the papers are walked; a commoner seed (a long posting
+ * list) is only checked for the papers already found.
  */
 function titleCandidates(index: TermIndex, pageTerms: readonly string[]): number[] {
   const count = new Map<number, number>();
-  let group = 0;
-  const seen = new Map<number, number>(); // ord -> last group counted, so a group counts once
-  for (const ids of seedGroups(index, pageTerms)) {
-    group++;
-    for (const id of ids) {
+  const cap = Math.max(MATCH.seedMinDf, index.docCount * MATCH.seedMaxShare);
+  const groups = seedGroups(index, pageTerms);
+  const checked: number[][] = [];
+  groups.forEach((g, i) => {
+    if (i >= 2 && g.df > cap) {
+      checked.push(g.ids);
+      return;
+    }
+    const before = new Set<number>(); // a group counts once per paper (term and its plural)
+    for (const id of g.ids) {
       const end = index.offsets[id + 1] ?? 0;
       for (let p = index.offsets[id] ?? 0; p < end; p++) {
         if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
         const ord = index.ords[p] ?? 0;
-        if (seen.get(ord) === group) continue;
-        seen.set(ord, group);
+        if (before.has(ord)) continue;
+        before.add(ord);
         count.set(ord, (count.get(ord) ?? 0) + 1);
       }
+    }
+  });
+  if (checked.length > 0) {
+    for (const [ord, n] of count) {
+      let more = 0;
+      for (const ids of checked) if (ids.some((id) => inTitle(index, id, ord))) more++;
+      if (more > 0) count.set(ord, n + more);
     }
   }
   return [...count]
@@ -353,9 +400,15 @@ export interface ScoredCandidate {
 export function fuzzyCandidates(index: TermIndex, papers: readonly Paper[], page: PageInfo): ScoredCandidate[] {
   const month = arxivIdMonth(page.arxivId) ?? dateMonth(page.date);
   if (month === undefined || page.authors.length === 0) return [];
+  const seen = new Map<string, ReturnType<Df>>(); // candidates' titles share many words
   const df: Df = (t) => {
-    const id = index.termId(t);
-    return id === undefined ? { idf: undefined, df: 0 } : { idf: index.idf(id), df: index.df(id) };
+    let r = seen.get(t);
+    if (!r) {
+      const id = lookupTerm(index, t);
+      r = id === undefined ? { idf: undefined, df: 0 } : { idf: index.idf(id), df: index.df(id) };
+      seen.set(t, r);
+    }
+    return r;
   };
   // A word no paper has is as rare as a word can be.
   const unknownWeight = Math.log(1 + index.docCount);
@@ -391,8 +444,8 @@ export function matchTitle(
   if (key === '') return null;
   const exact = exactOrds(key);
   if (exact && exact.length > 0) {
-    const pk = matchKeys(page.authors);
-    const overlapping = pk.size === 0 ? undefined : exact.find((ord) => papers[ord] && overlapKeys(pk, papers[ord]).shared > 0);
+    const pageKeys: string[] = [];
+    const overlapping = exact.find((ord) => papers[ord] && sharesAuthor(page.authors, pageKeys, papers[ord]));
     return {
       ord: overlapping ?? exact[0] ?? 0,
       method: 'title',
@@ -426,6 +479,10 @@ function lowerBoundOrd(ords: Uint32Array, lo: number, hi: number, v: number): nu
   return lo;
 }
 
+/** Terms looked up first for an exact title, and the df that makes one rare enough to scan. */
+const EXACT_LOOKUPS = 3;
+const EXACT_RARE_ENOUGH = 200;
+
 /**
  * Ordinals (ascending) of the papers whose normalized title is `key`, found
  * through the postings of the key's rarest title term, kept only where the
@@ -436,11 +493,17 @@ function lowerBoundOrd(ords: Uint32Array, lo: number, hi: number, v: number): nu
 export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: string): number[] | undefined {
   const ts = terms(key);
   if (ts.length === 0) return undefined;
+  // Each lookup is a binary search over the whole vocabulary, the main cost
+  // here: look up the longest terms first (long words are usually the rare
+  // ones) and the rest only when those are all common. Any title term gives
+  // the same answer; only the cost of the scan differs.
+  const unique = [...new Set(ts)].sort((a, b) => b.length - a.length);
   const ids: number[] = [];
-  for (const t of ts) {
-    const id = index.termId(t);
+  for (let i = 0; i < unique.length; i++) {
+    if (i >= EXACT_LOOKUPS && Math.min(...ids.map((id) => index.df(id))) <= EXACT_RARE_ENOUGH) break;
+    const id = lookupTerm(index, unique[i] ?? '');
     if (id === undefined) return [];
-    if (!ids.includes(id)) ids.push(id);
+    ids.push(id);
   }
   ids.sort((a, b) => index.df(a) - index.df(b));
   const [rarest = 0, ...others] = ids.slice(0, 3);

@@ -1,7 +1,8 @@
 /**
  * Just the match part of the benchmark, for tuning the matcher without the
  * 4-minute full run: `node --import tsx bench/match-only.ts` prints the match
- * latencies (id path, title path) on the 75k sample and the evalMatch JSON.
+ * latencies (id path, title path) on the 75k sample and the evalMatch JSON
+ * (`--latency-only`: skip the eval, ~1 min less).
  */
 import type { Paper } from '../src/dataset/schema';
 import { PaperIndex } from '../src/index/paper-index';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const matchId = lat((p) => index.match({ arxivId: p.arxivId ?? '', title: p.title, authors: p.authors, abstract: '' }));
   const matchTitle = lat((p) => index.match({ arxivId: '9901.00001', title: p.title, authors: p.authors, abstract: '' }));
   console.log('match latency', JSON.stringify({ matchIdP50Us: round(pct(matchId, 50), 2), matchTitleP50Us: round(pct(matchTitle, 50), 1), matchTitleP95Us: round(pct(matchTitle, 95), 1) }));
+  if (process.argv.includes('--latency-only')) return;
   const [m, evalMs] = time(() => evalMatch(papers));
   console.log(JSON.stringify({ matchEval: { ...m, evalMs: round(evalMs, 0) } }));
 }

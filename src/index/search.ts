@@ -241,22 +241,23 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
     const t = tokens[r] as TokenTerms;
     const gen = s.next();
     const keepBest = r === wide;
+    let id = 0; // the term being walked
+    const visit = (ord: number, x: number): void => {
+      if (tokStamp[ord] !== gen) {
+        tokStamp[ord] = gen;
+        tok[ord] = x;
+        if (r === 0) cand[nCand++] = ord;
+        if (keepBest) bestTerm[ord] = id;
+      } else if (x > (tok[ord] ?? 0)) {
+        tok[ord] = x;
+        if (keepBest) bestTerm[ord] = id;
+      }
+    };
     const walk = (k: number): number => {
-      const id = t.ids[k] ?? 0;
+      id = t.ids[k] ?? 0;
       const w = index.idf(id) * (t.factors[k] ?? 1);
       const begin = offsets[id] ?? 0;
       const end = offsets[id + 1] ?? 0;
-      const visit = (ord: number, x: number): void => {
-        if (tokStamp[ord] !== gen) {
-          tokStamp[ord] = gen;
-          tok[ord] = x;
-          if (r === 0) cand[nCand++] = ord;
-          if (keepBest) bestTerm[ord] = id;
-        } else if (x > (tok[ord] ?? 0)) {
-          tok[ord] = x;
-          if (keepBest) bestTerm[ord] = id;
-        }
-      };
       if (r > 0 && end - begin > GALLOP_RATIO * nCand) {
         let lo = begin;
         for (let i = 0; i < nCand && lo < end; i++) {
@@ -299,7 +300,15 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
         if (safe >= limit) break;
       }
     }
-    if (r === 0 && last > 0) cand.subarray(0, nCand).sort(); // ascending, for the binary-search intersections
+    // Candidates ascending, for the binary-search intersections: one term's
+    // postings already are; a large set is re-read from the stamps in order
+    // (a linear pass beats sorting hundreds of thousands); a small one is sorted.
+    if (r === 0 && last > 0 && t.ids.length > 1) {
+      if (nCand * 16 > index.docCount) {
+        nCand = 0;
+        for (let ord = 0; ord < index.docCount; ord++) if (tokStamp[ord] === gen) cand[nCand++] = ord;
+      } else cand.subarray(0, nCand).sort();
+    }
     let kept = 0;
     for (let i = 0; i < nCand; i++) {
       const ord = cand[i] ?? 0;

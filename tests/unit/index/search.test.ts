@@ -134,7 +134,7 @@ describe('a short prefix with a wide term range', () => {
   it('marks the best-scoring term of the range (the title word, not the abstract one)', () => {
     const hits = wide.search('qu', 5);
     expect(hits).toHaveLength(5);
-    for (const h of hits) expect(h.matchedTerms).toEqual([normalizeWord(h.paper.title)]);
+    for (const h of hits) expect(h.matchedTerms).toEqual([firstWord(h.paper.title)]);
   });
   it('keeps every matched term of the other tokens', () => {
     const [hit] = wide.search('tensor qua', 1);
@@ -142,6 +142,6 @@ describe('a short prefix with a wide term range', () => {
   });
 });
 
-function normalizeWord(title: string): string {
+function firstWord(title: string): string {
   return title.split(' ')[0] ?? '';
 }

@@ -102,6 +102,8 @@ class Scratch {
   readonly stamp: Uint32Array;
   readonly tokStamp: Uint32Array;
   readonly cand: Uint32Array;
+  /** Per paper, the best-scoring term of the widest prefix token (see matchedTerms). */
+  readonly bestTerm: Uint32Array;
   gen = 0;
   constructor(n: number) {
     this.score = new Float64Array(n);
@@ -109,6 +111,7 @@ class Scratch {
     this.stamp = new Uint32Array(n);
     this.tokStamp = new Uint32Array(n);
     this.cand = new Uint32Array(n);
+    this.bestTerm = new Uint32Array(n);
   }
   next(): number {
     if (this.gen >= 0xfffffff0) {
@@ -129,6 +132,17 @@ export interface SearchOptions {
 }
 
 /**
+ * A token with more terms than this (a short prefix: "co" has thousands) gets
+ * only its best-scoring term per hit in matchedTerms; testing every term of the
+ * range against each hit would cost more than the search itself.
+ */
+export const MATCHED_TERMS_EXACT_MAX = 64;
+/** A term whose postings outnumber the candidates this many times is intersected by binary search, not scanned. */
+const GALLOP_RATIO = 8;
+/** Score buckets of the early-terminating single-token scan. */
+const BUCKETS = 128;
+
+/**
  * AND search: every token must match some field of a paper. A token's score in
  * a paper is the best idf x field weight x factor among its matching terms; a
  * paper's score is the sum. Ties: newer first, then dataset order.
@@ -145,40 +159,13 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
 
   let s = scratches.get(index);
   if (!s) scratches.set(index, (s = new Scratch(index.docCount)));
-  const { score, tok, stamp, tokStamp, cand } = s;
-  const { offsets, ords, codes } = index;
-  let nCand = 0;
-  let prevGen = 0;
-  for (let r = 0; r < tokens.length; r++) {
-    const t = tokens[r] as TokenTerms;
-    const gen = s.next();
-    for (let k = 0; k < t.ids.length; k++) {
-      const id = t.ids[k] ?? 0;
-      const w = index.idf(id) * (t.factors[k] ?? 1);
-      const end = offsets[id + 1] ?? 0;
-      for (let p = offsets[id] ?? 0; p < end; p++) {
-        const ord = ords[p] ?? 0;
-        if (r > 0 && stamp[ord] !== prevGen) continue;
-        const x = w * (FIELD_OF_CODE[codes[p] ?? 0] ?? 0);
-        if (tokStamp[ord] !== gen) {
-          tokStamp[ord] = gen;
-          tok[ord] = x;
-          if (r === 0) cand[nCand++] = ord;
-        } else if (x > (tok[ord] ?? 0)) tok[ord] = x;
-      }
-    }
-    let kept = 0;
-    for (let i = 0; i < nCand; i++) {
-      const ord = cand[i] ?? 0;
-      if (tokStamp[ord] !== gen) continue;
-      score[ord] = (r === 0 ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0);
-      stamp[ord] = gen;
-      cand[kept++] = ord;
-    }
-    nCand = kept;
-    prevGen = gen;
-    if (nCand === 0) return [];
-  }
+  // The token whose matched terms are its best term per paper (only a wide prefix range).
+  let wide = -1;
+  tokens.forEach((t, r) => {
+    if (t.ids.length > MATCHED_TERMS_EXACT_MAX && (wide < 0 || t.ids.length > (tokens[wide]?.ids.length ?? 0))) wide = r;
+  });
+  const nCand = scan(index, s, tokens, wide, limit, opts.accept);
+  const { score, cand } = s;
 
   const top = new TopK(limit, (a, b) => {
     const d = (score[a] ?? 0) - (score[b] ?? 0);
@@ -192,12 +179,160 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
     if (!opts.accept || opts.accept(ord)) top.push(ord);
   }
   const best = top.sorted();
-  return best.map((ord) => ({ ord, score: score[ord] ?? 0, matchedTerms: matchedTerms(index, tokens, ord) }));
+  const bestTerm = s.bestTerm;
+  return best.map((ord) => ({ ord, score: score[ord] ?? 0, matchedTerms: matchedTerms(index, tokens, ord, wide, bestTerm[ord] ?? 0) }));
 }
 
-/** The index terms of the query found in paper `ord`, sorted (for highlighting). */
-function matchedTerms(index: TermIndex, tokens: readonly TokenTerms[], ord: number): string[] {
+/**
+ * The order in which a token's terms are walked: by the most they can add to a
+ * paper (idf x title weight x factor), highest first, in BUCKETS buckets (a
+ * counting sort). Terms of bucket b bound below (b + 1) x width.
+ */
+function bucketOrder(index: TermIndex, t: TokenTerms): { order: Uint32Array; start: Uint32Array; width: number } {
+  const n = t.ids.length;
+  const bound = new Float64Array(n);
+  let maxBound = 0;
+  for (let k = 0; k < n; k++) {
+    const b = index.idf(t.ids[k] ?? 0) * (t.factors[k] ?? 1) * FIELD_WEIGHT.title;
+    bound[k] = b;
+    if (b > maxBound) maxBound = b;
+  }
+  const width = maxBound / BUCKETS || 1;
+  const bucketOf = (b: number) => Math.min(BUCKETS - 1, Math.floor(b / width));
+  const start = new Uint32Array(BUCKETS + 1);
+  for (let k = 0; k < n; k++) {
+    const b = bucketOf(bound[k] ?? 0) + 1;
+    start[b] = (start[b] ?? 0) + 1;
+  }
+  for (let b = 0; b < BUCKETS; b++) start[b + 1] = (start[b + 1] ?? 0) + (start[b] ?? 0);
+  const fill = start.slice();
+  const order = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    const b = bucketOf(bound[k] ?? 0);
+    const at = fill[b] ?? 0;
+    order[at] = k;
+    fill[b] = at + 1;
+  }
+  return { order, start, width };
+}
+
+/**
+ * Tokens rarest first: the first builds the candidate list, each next one
+ * keeps the candidates it matches. A term with many more postings than there
+ * are candidates is intersected by binary search in its postings (candidates
+ * are kept in ascending order), a small one is scanned.
+ *
+ * The last token, when it has several terms (a prefix range: "mo" has
+ * thousands), is walked from its highest-bound terms down and stops early:
+ * once `limit` accepted candidates score at least (best score before this
+ * token) + (bound of every term left), no remaining term can add a paper
+ * above them or lift one past them, so the top k is exactly that of the full
+ * walk. The cheap rare terms come first; the costly common ones ("model",
+ * "more") have low idf and are usually never walked.
+ * Returns the candidate count (in s.cand, scores in s.score).
+ */
+function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide: number, limit: number, accept?: (ord: number) => boolean): number {
+  const { score, tok, stamp, tokStamp, cand, bestTerm } = s;
+  const { offsets, ords, codes } = index;
+  const last = tokens.length - 1;
+  let nCand = 0;
+  let prevGen = 0;
+  for (let r = 0; r <= last; r++) {
+    const t = tokens[r] as TokenTerms;
+    const gen = s.next();
+    const keepBest = r === wide;
+    let id = 0; // the term being walked
+    const visit = (ord: number, x: number): void => {
+      if (tokStamp[ord] !== gen) {
+        tokStamp[ord] = gen;
+        tok[ord] = x;
+        if (r === 0) cand[nCand++] = ord;
+        if (keepBest) bestTerm[ord] = id;
+      } else if (x > (tok[ord] ?? 0)) {
+        tok[ord] = x;
+        if (keepBest) bestTerm[ord] = id;
+      }
+    };
+    const walk = (k: number): number => {
+      id = t.ids[k] ?? 0;
+      const w = index.idf(id) * (t.factors[k] ?? 1);
+      const begin = offsets[id] ?? 0;
+      const end = offsets[id + 1] ?? 0;
+      if (r > 0 && end - begin > GALLOP_RATIO * nCand) {
+        let lo = begin;
+        for (let i = 0; i < nCand && lo < end; i++) {
+          const ord = cand[i] ?? 0;
+          let hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if ((ords[mid] ?? 0) < ord) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < end && ords[lo] === ord) visit(ord, w * (FIELD_OF_CODE[codes[lo] ?? 0] ?? 0));
+        }
+        return nCand * 4;
+      }
+      for (let p = begin; p < end; p++) {
+        const ord = ords[p] ?? 0;
+        if (r > 0 && stamp[ord] !== prevGen) continue;
+        visit(ord, w * (FIELD_OF_CODE[codes[p] ?? 0] ?? 0));
+      }
+      return end - begin;
+    };
+    if (r < last || t.ids.length === 1) for (let k = 0; k < t.ids.length; k++) walk(k);
+    else {
+      let maxBefore = 0;
+      for (let i = 0; r > 0 && i < nCand; i++) maxBefore = Math.max(maxBefore, score[cand[i] ?? 0] ?? 0);
+      const { order, start, width } = bucketOrder(index, t);
+      let sinceCheck = 0;
+      for (let b = BUCKETS - 1; b >= 0; b--) {
+        for (let j = start[b] ?? 0; j < (start[b + 1] ?? 0); j++) sinceCheck += walk(order[j] ?? 0);
+        // Terms left bound below b x width. A check is a pass over the
+        // candidates: only once the walk has done comparable work since the last.
+        if (b === 0 || sinceCheck * 4 < nCand) continue;
+        sinceCheck = 0;
+        const floor = maxBefore + b * width;
+        let safe = 0;
+        for (let i = 0; i < nCand && safe < limit; i++) {
+          const ord = cand[i] ?? 0;
+          if (tokStamp[ord] === gen && (r === 0 ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0) >= floor && (!accept || accept(ord))) safe++;
+        }
+        if (safe >= limit) break;
+      }
+    }
+    // Candidates ascending, for the binary-search intersections: one term's
+    // postings already are; a large set is re-read from the stamps in order
+    // (a linear pass beats sorting hundreds of thousands); a small one is sorted.
+    if (r === 0 && last > 0 && t.ids.length > 1) {
+      if (nCand * 16 > index.docCount) {
+        nCand = 0;
+        for (let ord = 0; ord < index.docCount; ord++) if (tokStamp[ord] === gen) cand[nCand++] = ord;
+      } else cand.subarray(0, nCand).sort();
+    }
+    let kept = 0;
+    for (let i = 0; i < nCand; i++) {
+      const ord = cand[i] ?? 0;
+      if (tokStamp[ord] !== gen) continue;
+      score[ord] = (r === 0 ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0);
+      stamp[ord] = gen;
+      cand[kept++] = ord;
+    }
+    nCand = kept;
+    prevGen = gen;
+    if (nCand === 0) return 0;
+  }
+  return nCand;
+}
+
+/**
+ * The index terms of the query found in paper `ord`, sorted (for highlighting).
+ * Of the wide prefix token (if any), only its best term in this paper.
+ */
+function matchedTerms(index: TermIndex, tokens: readonly TokenTerms[], ord: number, wide: number, bestOfWide: number): string[] {
   const out = new Set<string>();
-  for (const t of tokens) for (const id of t.ids) if (index.has(id, ord)) out.add(index.vocab[id] ?? '');
+  tokens.forEach((t, r) => {
+    if (r === wide) out.add(index.vocab[bestOfWide] ?? '');
+    else for (const id of t.ids) if (index.has(id, ord)) out.add(index.vocab[id] ?? '');
+  });
   return [...out].sort();
 }

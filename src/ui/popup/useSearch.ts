@@ -27,8 +27,14 @@ export function useSearch(search: PopupApi['search']) {
       const q = parseQuery(input);
       if (isEmptyQuery(q)) return setState({ kind: 'idle' });
       if (q.text === '' && q.filters.author === undefined) return setState({ kind: 'needs-words' });
+      // Marks the reply's arrival (ask + background search + reply parse), for
+      // the per-keystroke latency report (tests/e2e/popup-dataset.test.ts).
+      const sent = performance.now();
       search({ query: q.text, limit: SEARCH_LIMIT, filters: q.filters, phrases: q.phrases }).then(
-        (r) => ticket === latest.current && setState({ kind: 'results', input, entries: r.hits }),
+        (r) => {
+          performance.measure('pa-search-reply', { start: sent, detail: input });
+          if (ticket === latest.current) setState({ kind: 'results', input, entries: r.hits });
+        },
         (e: unknown) => ticket === latest.current && setState({ kind: 'error', input, message: e instanceof Error ? e.message : String(e) }),
       );
     },

@@ -113,3 +113,21 @@ describe('search vs brute force on generated corpora', () => {
     });
   }
 });
+
+describe('a short top k is the head of the full ranking', () => {
+  // The walk of a prefix range stops once the top k cannot change: check it against the walk to the end.
+  for (const seed of [3, 11]) {
+    it(`same papers in the same order, with and without filters (seed ${seed})`, () => {
+      const rand = prng(seed);
+      const papers = corpus(rand, 400);
+      const index = PaperIndex.build({ papers, authors: [] });
+      const ids = (q: string, k: number, f?: { yearFrom: number }) => index.search(q, k, f).map((h) => `${h.paper.id}:${h.score}`);
+      for (let i = 0; i < 200; i++) {
+        const q = randomQuery(rand);
+        const f = rand() < 0.3 ? { yearFrom: 2018 } : undefined;
+        const full = ids(q, 10_000, f);
+        for (const k of [1, 3, 10]) expect(ids(q, k, f), `${q} k=${k}`).toEqual(full.slice(0, k));
+      }
+    });
+  }
+});

@@ -123,3 +123,25 @@ describe('PaperIndex.search', () => {
     expect(ids('smith', 0)).toEqual([]);
   });
 });
+
+describe('a short prefix with a wide term range', () => {
+  // 80 distinct "qu…" words: past MATCHED_TERMS_EXACT_MAX a hit carries only its best term of that range.
+  const words = Array.from({ length: 80 }, (_, i) => `qu${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
+  const wide = PaperIndex.build({
+    papers: words.map((w, i) => mk(`w${i}`, `${w} tensor`, ['Ann Lee'], `${words[(i + 1) % words.length]} study`, '2020-01-01')),
+    authors: [],
+  });
+  it('marks the best-scoring term of the range (the title word, not the abstract one)', () => {
+    const hits = wide.search('qu', 5);
+    expect(hits).toHaveLength(5);
+    for (const h of hits) expect(h.matchedTerms).toEqual([firstWord(h.paper.title)]);
+  });
+  it('keeps every matched term of the other tokens', () => {
+    const [hit] = wide.search('tensor qua', 1);
+    expect(hit?.matchedTerms).toEqual(['quaax', 'tensor']);
+  });
+});
+
+function firstWord(title: string): string {
+  return title.split(' ')[0] ?? '';
+}

@@ -34,9 +34,9 @@ export async function recordSidebarTimings(page: Page): Promise<void> {
 }
 
 /** Navigates to `url`, waits for the answered sidebar and returns its timings. */
-export async function timeSidebar(page: Page, url: string): Promise<SidebarTiming> {
+export async function timeSidebar(page: Page, url: string, timeout?: number): Promise<SidebarTiming> {
   await page.goto(url);
-  await waitForSidebar(page);
+  await waitForSidebar(page, timeout);
   const t = await page.evaluate(() => {
     const times = (window as unknown as { __paTimes?: { painted?: number; shell?: number; host?: number } }).__paTimes ?? {};
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { readAbsPage } from '@/src/arxiv/read-page';
-import { findSidebarAnchor } from '@/src/arxiv/selectors';
 import { ask } from '@/src/messaging/client';
 import { settingsPort } from '@/src/settings/settings';
 import { Sidebar } from '@/src/ui/sidebar/Sidebar';
 import sidebarCss from '@/src/ui/sidebar/sidebar.css?inline';
+import { whenAnchorParsed } from './when-anchor';
 
 const SIDEBAR_HOST = 'paper-atlas-sidebar';
 
@@ -13,13 +13,16 @@ const SIDEBAR_HOST = 'paper-atlas-sidebar';
 export default defineContentScript({
   // `/abs*` rather than `/abs/*`: arXiv's legacy `/abs?id=…` form has no slash.
   matches: ['*://arxiv.org/abs*', '*://www.arxiv.org/abs*', '*://export.arxiv.org/abs*', '*://browse.arxiv.org/abs*'],
-  // At DOMContentLoaded rather than idle: #abs and the meta tags are there,
-  // and the sidebar should not wait for arXiv's images and scripts.
-  runAt: 'document_end',
+  // At document_start, so the script is compiled and waiting while arXiv's
+  // page is still being parsed; it reads the page and mounts the moment the
+  // right-hand column is parsed (whenAnchorParsed), not at DOMContentLoaded
+  // after arXiv's footer and scripts.
+  runAt: 'document_start',
   // The stylesheet is bundled as a string and handed to the shadow root, so
   // mounting waits on no fetch and exposes no web-accessible resource.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    const anchor = await whenAnchorParsed(document);
     const page = readAbsPage(document, location.href);
     if (!page) return; // not an abstract page we can read (e.g. ?fmt=txt): no panel, no error
     // Ask first, mount while the background answers: the two overlap. A retry
@@ -32,7 +35,6 @@ export default defineContentScript({
     };
     // "Papers" next to a known author: the background opens the search in a tab.
     const openSearch = (name: string) => void ask({ type: 'open-search', query: `au:"${name}"` }).catch((e: unknown) => console.warn('[Paper Atlas]', e));
-    const anchor = findSidebarAnchor(document);
     const ui = await createShadowRootUi(ctx, {
       name: SIDEBAR_HOST,
       css: sidebarCss,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/settings';
 import type { SettingsPort } from './types';
 
@@ -8,9 +8,12 @@ import type { SettingsPort } from './types';
  */
 export function useSettings(port: SettingsPort): [Settings, (patch: Partial<Settings>) => void] {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // A change made before storage answered wins over that (older) answer: the
+  // sidebar now mounts early, and a quick click must not be undone by the read.
+  const touched = useRef(false);
   useEffect(() => {
     let live = true;
-    port.load().then((s) => live && setSettings(s), () => undefined);
+    port.load().then((s) => live && !touched.current && setSettings(s), () => undefined);
     const unwatch = port.watch((s) => live && setSettings(s));
     return () => {
       live = false;
@@ -18,6 +21,7 @@ export function useSettings(port: SettingsPort): [Settings, (patch: Partial<Sett
     };
   }, [port]);
   const update = (patch: Partial<Settings>) => {
+    touched.current = true;
     setSettings((s) => ({ ...s, ...patch }));
     void port.update(patch).catch(() => undefined);
   };

@@ -265,11 +265,14 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
         // (puppeteer-core 25.16 + ESR 153). So start it without waiting on it
         // and wait for the document instead.
         const navigation = page.goto(url, { timeout: 20_000 }).catch(() => null);
-        await page.waitForFunction(
-          (u: string) => location.href === u && document.readyState === 'complete',
-          { timeout: 20_000 },
-          url,
-        );
+        // Polled from Node: waitForFunction re-checks with Function(), which the
+        // extension page's CSP refuses once the popup document is in place.
+        const ready = () => page.evaluate(() => [location.href, document.readyState].join(' ')).catch(() => '');
+        const deadline = Date.now() + 20_000;
+        while ((await ready()) !== `${url} complete`) {
+          if (Date.now() > deadline) throw new Error(`${url} did not load within 20 s`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
         void navigation;
         return page;
       },

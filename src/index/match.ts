@@ -5,13 +5,15 @@
  */
 import type { PageInfo } from '../arxiv/page-info';
 import type { Paper } from '../dataset/schema';
-import { authorKey, normalizeTitle } from './normalize';
+import { normalizeTitle } from './normalize';
 import { postingTitleTf, type TermIndex } from './term-index';
+import { arxivIdMonth, dateMonth, matchKeys, overlapKeys, sharesAuthor, type AuthorOverlap } from './match-evidence';
 import { lookupTerm } from './term-lookup';
 import { compareTitles, titleSide, type Df, type TitleSimilarity } from './title-similarity';
 import { terms } from './tokenize';
 
 export { stem, titleSimilarity, type TitleSimilarity } from './title-similarity';
+export { arxivIdMonth, authorMatchKey, authorOverlap, type AuthorOverlap } from './match-evidence';
 
 /** Confidence of an exact normalized-title match when no author overlaps. */
 export const TITLE_ONLY_CONFIDENCE = 0.8;
@@ -34,96 +36,6 @@ const MATCH = {
   monthsAfterLate: 12,
 } as const;
 
-const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-
-/**
- * "samuel l smith" / "S. L. Smith" / "Smith, Samuel" -> "s smith": first
- * initial and last surname word, so initials ("O. R. H. A. Badi" for "Omar
- * Rashid Hamdan Al Badi") and particles ("J. Berg", "Jan van der Berg") agree.
- */
-export function authorMatchKey(name: string): string {
-  const parts = authorKey(name).split(' ').filter((p) => p !== '');
-  while (parts.length > 2 && NAME_SUFFIXES.has(parts[parts.length - 1] ?? '')) parts.pop();
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts[0]?.[0] ?? ''} ${parts[parts.length - 1] ?? ''}`;
-}
-
-/** Months since year 0 of an arXiv id's YYMM ("2101.12176" -> 2021-01, "hep-th/9901001" -> 1999-01). */
-export function arxivIdMonth(id: string): number | undefined {
-  const m = /(?:^|\/)(\d{2})(\d{2})(?:\.\d{4,5}|\d{3})(?:v\d+)?$/.exec(id.trim());
-  if (!m) return undefined;
-  const yy = Number(m[1]);
-  const mm = Number(m[2]);
-  if (mm < 1 || mm > 12) return undefined;
-  const year = yy >= 91 ? 1900 + yy : 2000 + yy;
-  return year * 12 + mm - 1;
-}
-
-/** Months since year 0 of "YYYY-MM..." (char codes: called for every candidate). */
-function dateMonth(date: string | undefined): number | undefined {
-  if (date === undefined || date.length < 7 || date.charCodeAt(4) !== 45) return undefined;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = date.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return undefined;
-    y = y * 10 + d;
-  }
-  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
-  return m >= 1 && m <= 12 ? y * 12 + m - 1 : undefined;
-}
-
-export interface AuthorOverlap {
-  /** Authors on both lists (compared as first initial + surname). */
-  shared: number;
-  /** shared / the shorter list (the whole page list when the paper's is truncated). */
-  fraction: number;
-  /** shared / the longer list: 1 only when the two lists are the same people. */
-  same: number;
-}
-
-function matchKeys(names: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const n of names) {
-    const k = authorMatchKey(n);
-    if (k !== '') out.add(k);
-  }
-  return out;
-}
-
-function overlapKeys(pk: ReadonlySet<string>, paper: Paper): AuthorOverlap {
-  const dk = matchKeys(paper.authors);
-  let shared = 0;
-  for (const k of pk) if (dk.has(k)) shared++;
-  const small = paper.authorsTruncated ? pk.size : Math.min(pk.size, dk.size);
-  const large = paper.authorsTruncated ? pk.size : Math.max(pk.size, dk.size);
-  return {
-    shared,
-    fraction: small === 0 ? 0 : Math.min(1, shared / small),
-    same: large === 0 ? 0 : Math.min(1, shared / large),
-  };
-}
-
-/**
- * Whether the paper has one of the page's authors. Keys are computed lazily
- * (pageKeys caches the page's across calls): when the lists agree, the first
- * author settles it after two keys instead of a key per name.
- */
-function sharesAuthor(pageAuthors: readonly string[], pageKeys: string[], paper: Paper): boolean {
-  for (const name of paper.authors) {
-    const k = authorMatchKey(name);
-    if (k === '') continue;
-    for (let j = 0; j < pageAuthors.length; j++) {
-      const pk = (pageKeys[j] ??= authorMatchKey(pageAuthors[j] ?? ''));
-      if (pk === k) return true;
-    }
-  }
-  return false;
-}
-
-/** Author overlap between a page's author list and a paper's. */
-export function authorOverlap(pageAuthors: readonly string[], paper: Paper): AuthorOverlap {
-  return overlapKeys(matchKeys(pageAuthors), paper);
-}
 
 /** Everything the fuzzy rules look at for one candidate. */
 export interface MatchEvidence extends TitleSimilarity {

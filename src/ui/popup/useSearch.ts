@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { isEmptyQuery, parseQuery } from '../../search/query-syntax';
-import type { PopupApi, ResultEntry } from './types';
+import { LatestOnly } from './latest-only';
+import type { PopupApi, ResultEntry, SearchArgs } from './types';
 
 export type SearchState =
   | { kind: 'idle' }
@@ -13,32 +14,42 @@ export type SearchState =
 export const SEARCH_LIMIT = 20;
 
 /**
- * Search as you type. Each keystroke asks the background; an answer that
- * arrives after a newer query was typed is dropped, so results never jump
+ * Search as you type. One search is in flight at a time (LatestOnly): a
+ * keystroke typed meanwhile waits for it, and of several such keystrokes only
+ * the newest is searched, so the background never works through a backlog of
+ * outdated queries. Answers come back in typing order, so results never jump
  * back to an older query. Old results stay on screen until the new ones
  * arrive, so the list does not flicker while typing.
  */
 export function useSearch(search: PopupApi['search']) {
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
-  const latest = useRef(0);
+  const runner = useMemo(
+    () =>
+      new LatestOnly(async ({ input, args }: { input: string; args: SearchArgs }) => {
+        // Marks the reply's arrival (ask + background search + reply parse), for
+        // the per-keystroke latency report (tests/e2e/popup-dataset.test.ts).
+        const sent = performance.now();
+        const r = await search(args);
+        performance.measure('pa-search-reply', { start: sent, detail: input });
+        return r;
+      }),
+    [search],
+  );
   const run = useCallback(
     (input: string) => {
-      const ticket = ++latest.current;
       const q = parseQuery(input);
-      if (isEmptyQuery(q)) return setState({ kind: 'idle' });
-      if (q.text === '' && q.filters.author === undefined) return setState({ kind: 'needs-words' });
-      // Marks the reply's arrival (ask + background search + reply parse), for
-      // the per-keystroke latency report (tests/e2e/popup-dataset.test.ts).
-      const sent = performance.now();
-      search({ query: q.text, limit: SEARCH_LIMIT, filters: q.filters, phrases: q.phrases }).then(
-        (r) => {
-          performance.measure('pa-search-reply', { start: sent, detail: input });
-          if (ticket === latest.current) setState({ kind: 'results', input, entries: r.hits });
-        },
-        (e: unknown) => ticket === latest.current && setState({ kind: 'error', input, message: e instanceof Error ? e.message : String(e) }),
+      const now = (s: SearchState) => {
+        runner.cancel(); // an answer still on its way is for an older query
+        setState(s);
+      };
+      if (isEmptyQuery(q)) return now({ kind: 'idle' });
+      if (q.text === '' && q.filters.author === undefined) return now({ kind: 'needs-words' });
+      runner.submit({ input, args: { query: q.text, limit: SEARCH_LIMIT, filters: q.filters, phrases: q.phrases } }).then(
+        (o) => o.kind === 'done' && setState({ kind: 'results', input, entries: o.value.hits }),
+        (e: unknown) => setState({ kind: 'error', input, message: e instanceof Error ? e.message : String(e) }),
       );
     },
-    [search],
+    [runner],
   );
   return { state, run };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ResponseFor } from '../../messaging/protocol';
 import { parseQuery } from '../../search/query-syntax';
 import { displayTitle, paperUrl, plural } from '../format';
@@ -11,6 +11,8 @@ import type { PopupApi, ResultEntry, TabRelated } from './types';
 import { useSearch } from './useSearch';
 
 const NONE: readonly ResultEntry[] = [];
+/** Rows painted at first, and added by each "Show more": fewer rows make each keystroke cheaper to render. */
+export const RESULTS_PAGE = 10;
 
 /**
  * The popup: search the whole dataset as you type, or — before any typing on
@@ -21,6 +23,7 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
   const [input, setInput] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const [expanded, setExpanded] = useState<string>();
+  const [shown, setShown] = useState(RESULTS_PAGE);
   const [help, setHelp] = useState(false);
   const [stats, setStats] = useState<ResponseFor<'summary'>>();
   const [tab, setTab] = useState<TabRelated | null>(null);
@@ -45,26 +48,43 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
   useEffect(() => {
     setActive(0);
     setExpanded(undefined);
+    setShown(RESULTS_PAGE);
   }, [entries]);
   useEffect(() => {
     document.getElementById(`pp-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, entries]);
+  const visible = useMemo(() => entries.slice(0, shown), [entries, shown]);
+  const more = entries.length - visible.length;
 
-  const change = (value: string) => {
-    setInput(value);
-    run(value);
-  };
-  const authorSearch = (name: string) => {
-    change(`au:"${name}" `);
-    box.current?.focus();
-  };
-  const open = (entry: ResultEntry | undefined, mode: ReturnType<typeof openModeOf>) => entry && api.open(paperUrl(entry.paper), mode);
-  const current = entries[active];
+  // Stable callbacks, the same for every row, so memoized rows skip re-rendering.
+  const change = useCallback(
+    (value: string) => {
+      setInput(value);
+      run(value);
+    },
+    [run],
+  );
+  const authorSearch = useCallback(
+    (name: string) => {
+      change(`au:"${name}" `);
+      box.current?.focus();
+    },
+    [change],
+  );
+  const open = useCallback((entry: ResultEntry, mode: ReturnType<typeof openModeOf>) => api.open(paperUrl(entry.paper), mode), [api]);
+  const toggle = useCallback((id: string) => setExpanded((x) => (x === id ? undefined : id)), []);
+  // More rows are appended: the selected row keeps its index, so the selection stays on the same result.
+  const showMore = () => setShown(shown + RESULTS_PAGE);
+  const current = visible[active];
 
   const onKeyDown = (e: KeyboardEvent) => {
     const atEnd = box.current ? box.current.selectionStart === box.current.value.length : true;
-    if (e.key === 'ArrowDown' && entries.length) setActive((active + 1) % entries.length);
-    else if (e.key === 'ArrowUp' && entries.length) setActive((active - 1 + entries.length) % entries.length);
+    const n = visible.length;
+    if (e.key === 'ArrowDown' && n && active === n - 1 && more > 0) {
+      showMore(); // down from the last row brings in the next ones
+      setActive(n);
+    } else if (e.key === 'ArrowDown' && n) setActive((active + 1) % n);
+    else if (e.key === 'ArrowUp' && n) setActive((active - 1 + n) % n);
     else if (e.key === 'Enter' && current) open(current, openModeOf(e));
     else if (e.key === 'ArrowRight' && current && atEnd) setExpanded(current.paper.id);
     else if (e.key === 'ArrowLeft' && expanded !== undefined && atEnd) setExpanded(undefined);
@@ -94,9 +114,9 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
         aria-label="Search your dataset"
         role="combobox"
         aria-autocomplete="list"
-        aria-expanded={count > 0}
+        aria-expanded={visible.length > 0}
         aria-controls="pp-results"
-        aria-activedescendant={count ? `pp-hit-${active}` : undefined}
+        aria-activedescendant={visible.length ? `pp-hit-${active}` : undefined}
         value={input}
         onInput={(e) => change(e.currentTarget.value)}
         onKeyDown={onKeyDown}
@@ -121,7 +141,7 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
         </h2>
       )}
       <ul id="pp-results" class="pp-results" role="listbox" aria-label={typing ? 'Search results' : 'Related papers'} data-query={shownFor}>
-        {entries.map((entry, i) => (
+        {visible.map((entry, i) => (
           <ResultItem
             key={entry.paper.id}
             id={`pp-hit-${i}`}
@@ -130,12 +150,24 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
             expanded={expanded === entry.paper.id}
             author={parsed.filters.author}
             details={api.details}
-            onOpen={(mode) => open(entry, mode)}
-            onToggle={() => setExpanded(expanded === entry.paper.id ? undefined : entry.paper.id)}
+            onOpen={open}
+            onToggle={toggle}
             onAuthor={authorSearch}
           />
         ))}
       </ul>
+      {more > 0 && (
+        <button
+          type="button"
+          class="pp-more"
+          onClick={() => {
+            showMore();
+            box.current?.focus(); // back to the box, where the arrow keys and Enter work
+          }}
+        >
+          Show {Math.min(more, RESULTS_PAGE)} more
+        </button>
+      )}
       <p class="pp-sr" aria-live="polite" aria-atomic="true">
         {state.kind === 'results' || (!typing && tab) ? `${plural(count, typing ? 'result' : 'related paper')}` : ''}
       </p>

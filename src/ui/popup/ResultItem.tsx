@@ -1,8 +1,10 @@
+import { memo } from 'preact/compat';
 import { displayTitle, year } from '../format';
 import { AuthorLine } from './AuthorLine';
 import { Highlighted } from './Highlighted';
 import { openModeOf, type OpenMode } from './open-mode';
 import { ResultDetails } from './ResultDetails';
+import { sameEntry } from './row-equality';
 import type { PopupApi, ResultEntry } from './types';
 
 export interface ResultItemProps {
@@ -13,13 +15,32 @@ export interface ResultItemProps {
   /** The `au:` filter, to mark the matching author. */
   author?: string;
   details: PopupApi['details'];
-  onOpen: (mode: OpenMode) => void;
-  onToggle: () => void;
+  /** The callbacks take the entry so the list can pass the same functions to every row (see memo below). */
+  onOpen: (entry: ResultEntry, mode: OpenMode) => void;
+  onToggle: (paperId: string) => void;
   onAuthor: (name: string) => void;
 }
 
+const sameProps = (a: ResultItemProps, b: ResultItemProps) =>
+  a.id === b.id &&
+  a.selected === b.selected &&
+  a.expanded === b.expanded &&
+  a.author === b.author &&
+  a.details === b.details &&
+  a.onOpen === b.onOpen &&
+  a.onToggle === b.onToggle &&
+  a.onAuthor === b.onAuthor &&
+  sameEntry(a.entry, b.entry);
+
+/**
+ * Memoized: a keystroke re-renders only the rows whose data changed (a row
+ * that keeps its paper, marks and selection is skipped), which is most of the
+ * per-keystroke rendering cost once the first words are typed.
+ */
+export const ResultItem = memo(ResultItemView, sameProps);
+
 /** One result as a listbox option: a click opens it (Ctrl/⌘ in the background, Shift in a new window). */
-export function ResultItem(props: ResultItemProps) {
+function ResultItemView(props: ResultItemProps) {
   const { paper, matchedTerms, reasons } = props.entry;
   return (
     <li
@@ -28,8 +49,8 @@ export function ResultItem(props: ResultItemProps) {
       aria-selected={props.selected}
       aria-expanded={props.expanded}
       class={props.selected ? 'pp-hit pp-active' : 'pp-hit'}
-      onClick={(e) => props.onOpen(openModeOf(e))}
-      onAuxClick={(e) => e.button === 1 && props.onOpen('background')}
+      onClick={(e) => props.onOpen(props.entry, openModeOf(e))}
+      onAuxClick={(e) => e.button === 1 && props.onOpen(props.entry, 'background')}
     >
       <div class="pp-title">
         <Highlighted text={displayTitle(paper.title)} terms={matchedTerms} />
@@ -50,7 +71,7 @@ export function ResultItem(props: ResultItemProps) {
           aria-expanded={props.expanded}
           onClick={(e) => {
             e.stopPropagation();
-            props.onToggle();
+            props.onToggle(paper.id);
           }}
         >
           {props.expanded ? 'Less ▴' : 'Abstract & coauthors ▾'}

@@ -10,7 +10,7 @@ const ROWS: readonly [string, string][] = [
 ];
 
 const KEYS: readonly [string, string][] = [
-  ['↑ ↓', 'move'],
+  ['↑ ↓', 'move (↓ on the last row shows more)'],
   ['Enter', 'open in a new tab'],
   ['Ctrl/⌘+Enter', 'open in the background'],
   ['Shift+Enter', 'open in a new window'],

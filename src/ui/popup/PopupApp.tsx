@@ -43,7 +43,8 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
 
   const typing = state.kind !== 'idle';
   const entries: readonly ResultEntry[] = state.kind === 'results' ? state.entries : !typing && tab ? tab.related : NONE;
-  const shownFor = state.kind === 'results' ? state.input : typing ? undefined : '';
+  // The input whose answer is on screen (results, a hint, an error), also while a newer one is being searched.
+  const shownFor = state.input;
 
   useEffect(() => {
     setActive(0);
@@ -140,7 +141,7 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
           {!tab.inDataset && ' (not in your dataset; matched by title)'}: <span class="pp-heading-title">{displayTitle(tab.title)}</span>
         </h2>
       )}
-      <ul id="pp-results" class="pp-results" role="listbox" aria-label={typing ? 'Search results' : 'Related papers'} data-query={shownFor}>
+      <ul id="pp-results" class="pp-results" role="listbox" tabIndex={-1} aria-label={typing ? 'Search results' : 'Related papers'} data-query={shownFor}>
         {visible.map((entry, i) => (
           <ResultItem
             key={entry.paper.id}

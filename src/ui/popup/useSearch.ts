@@ -3,10 +3,11 @@ import { isEmptyQuery, parseQuery } from '../../search/query-syntax';
 import { LatestOnly } from './latest-only';
 import type { PopupApi, ResultEntry, SearchArgs } from './types';
 
+/** Every state names the input it answers (what the list is showing for: the `data-query` of the list). */
 export type SearchState =
-  | { kind: 'idle' }
+  | { kind: 'idle'; input: string }
   /** Only cat:/y:/code: filters: the index needs at least one word to rank by. */
-  | { kind: 'needs-words' }
+  | { kind: 'needs-words'; input: string }
   | { kind: 'results'; input: string; entries: ResultEntry[] }
   | { kind: 'error'; input: string; message: string };
 
@@ -22,7 +23,7 @@ export const SEARCH_LIMIT = 20;
  * arrive, so the list does not flicker while typing.
  */
 export function useSearch(search: PopupApi['search']) {
-  const [state, setState] = useState<SearchState>({ kind: 'idle' });
+  const [state, setState] = useState<SearchState>({ kind: 'idle', input: '' });
   const runner = useMemo(
     () =>
       new LatestOnly(async ({ input, args }: { input: string; args: SearchArgs }) => {
@@ -42,8 +43,8 @@ export function useSearch(search: PopupApi['search']) {
         runner.cancel(); // an answer still on its way is for an older query
         setState(s);
       };
-      if (isEmptyQuery(q)) return now({ kind: 'idle' });
-      if (q.text === '' && q.filters.author === undefined) return now({ kind: 'needs-words' });
+      if (isEmptyQuery(q)) return now({ kind: 'idle', input });
+      if (q.text === '' && q.filters.author === undefined) return now({ kind: 'needs-words', input });
       runner.submit({ input, args: { query: q.text, limit: SEARCH_LIMIT, filters: q.filters, phrases: q.phrases } }).then(
         (o) => o.kind === 'done' && setState({ kind: 'results', input, entries: o.value.hits }),
         (e: unknown) => setState({ kind: 'error', input, message: e instanceof Error ? e.message : String(e) }),

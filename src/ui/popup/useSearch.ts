@@ -11,7 +11,13 @@ export type SearchState =
   | { kind: 'results'; input: string; entries: ResultEntry[] }
   | { kind: 'error'; input: string; message: string };
 
-/** Results asked of the background per keystroke (a popup shows about eight; each one costs serialization, validation and rendering per keystroke). */
+/**
+ * Results asked of the background per keystroke. The popup shows the first
+ * RESULTS_PAGE (PopupApp) and the rest behind "Show more", which needs no second
+ * round trip. Asking for 11 instead would save ~0.1-0.2 ms of copying and
+ * validation per keystroke (32 kB vs 18 kB of papers; measured in Node),
+ * against a ~10 ms round trip: not worth a second search for "Show more".
+ */
 export const SEARCH_LIMIT = 20;
 
 /**

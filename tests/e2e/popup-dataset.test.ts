@@ -84,6 +84,12 @@ describe.skipIf(!HAVE_SAMPLE)('popup on an imported slice of ../shared/data', ()
     await input.press('ArrowDown');
     expect(await options.count()).toBe(20);
     expect(await selectedTitle()).toBe((await options.locator('.pp-title').allTextContents())[10]);
+
+    // The next query's results start again at the top, one page.
+    await input.pressSequentially(' model');
+    await ctx.popup.locator('#pp-results[data-query="learning model"]').waitFor();
+    expect(await options.count()).toBeLessThanOrEqual(10);
+    expect(await selectedTitle()).toBe((await options.locator('.pp-title').allTextContents())[0]);
   });
 
   test('typing faster than the background answers ends on the last query, searched once', async () => {

@@ -21,9 +21,10 @@ export const RESULTS_PAGE = 10;
  */
 export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQuery?: string }) {
   const [input, setInput] = useState(initialQuery);
-  const [active, setActive] = useState(0);
+  // The selected row and the rows shown, for the list `of` which they were chosen; a new list starts
+  // at the top with one page, in the same render (no second render and paint after an effect).
+  const [pick, setPick] = useState({ of: NONE, active: 0, shown: RESULTS_PAGE });
   const [expanded, setExpanded] = useState<string>();
-  const [shown, setShown] = useState(RESULTS_PAGE);
   const [help, setHelp] = useState(false);
   const [stats, setStats] = useState<ResponseFor<'summary'>>();
   const [tab, setTab] = useState<TabRelated | null>(null);
@@ -46,11 +47,11 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
   // The input whose answer is on screen (results, a hint, an error), also while a newer one is being searched.
   const shownFor = state.input;
 
-  useEffect(() => {
-    setActive(0);
-    setExpanded(undefined);
-    setShown(RESULTS_PAGE);
-  }, [entries]);
+  const fresh = pick.of === entries;
+  const active = fresh ? pick.active : 0;
+  const shown = fresh ? pick.shown : RESULTS_PAGE;
+  const setActive = (i: number, rows = shown) => setPick({ of: entries, active: i, shown: rows });
+  useEffect(() => setExpanded(undefined), [entries]);
   useEffect(() => {
     document.getElementById(`pp-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, entries]);
@@ -75,15 +76,14 @@ export function PopupApp({ api, initialQuery = '' }: { api: PopupApi; initialQue
   const open = useCallback((entry: ResultEntry, mode: ReturnType<typeof openModeOf>) => api.open(paperUrl(entry.paper), mode), [api]);
   const toggle = useCallback((id: string) => setExpanded((x) => (x === id ? undefined : id)), []);
   // More rows are appended: the selected row keeps its index, so the selection stays on the same result.
-  const showMore = () => setShown(shown + RESULTS_PAGE);
+  const showMore = () => setActive(active, shown + RESULTS_PAGE);
   const current = visible[active];
 
   const onKeyDown = (e: KeyboardEvent) => {
     const atEnd = box.current ? box.current.selectionStart === box.current.value.length : true;
     const n = visible.length;
     if (e.key === 'ArrowDown' && n && active === n - 1 && more > 0) {
-      showMore(); // down from the last row brings in the next ones
-      setActive(n);
+      setActive(n, shown + RESULTS_PAGE); // down from the last row brings in the next ones
     } else if (e.key === 'ArrowDown' && n) setActive((active + 1) % n);
     else if (e.key === 'ArrowUp' && n) setActive((active - 1 + n) % n);
     else if (e.key === 'Enter' && current) open(current, openModeOf(e));

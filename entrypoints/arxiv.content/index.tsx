@@ -8,6 +8,13 @@ import { whenAnchorParsed } from './when-anchor';
 
 const SIDEBAR_HOST = 'paper-atlas-sidebar';
 
+/**
+ * A step on the page's performance timeline ('paper-atlas:start', …), which
+ * the page shares with content scripts: the e2e timing breakdown
+ * (tests/e2e/support/sidebar-timing.ts) reads where navigation → panels goes.
+ */
+const mark = (step: string) => performance.mark(`paper-atlas:${step}`);
+
 // Wiring only: read the page, mount the sidebar in a shadow root in arXiv's
 // right-hand column, and let the sidebar ask the background.
 export default defineContentScript({
@@ -22,12 +29,18 @@ export default defineContentScript({
   // mounting waits on no fetch and exposes no web-accessible resource.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    mark('start');
     const anchor = await whenAnchorParsed(document);
+    mark('anchor');
     const page = readAbsPage(document, location.href);
     if (!page) return; // not an abstract page we can read (e.g. ?fmt=txt): no panel, no error
     // Ask first, mount while the background answers: the two overlap. A retry
     // from the sidebar's error state asks again.
-    let pending: ReturnType<typeof ask<'lookup-page'>> | undefined = ask({ type: 'lookup-page', page });
+    mark('sent');
+    let pending: ReturnType<typeof ask<'lookup-page'>> | undefined = ask({ type: 'lookup-page', page }).then((reply) => {
+      mark('reply');
+      return reply;
+    });
     const lookup = () => {
       const first = pending;
       pending = undefined;

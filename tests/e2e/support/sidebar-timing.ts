@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { waitForSidebar } from './sidebar.ts';
 
@@ -15,7 +16,19 @@ export interface SidebarTiming {
   host: number;
   /** DOMContentLoaded finished. */
   dcl: number;
+  /**
+   * The content script's own marks (performance.mark 'paper-atlas:<step>',
+   * shared with the page's timeline): main() started, arXiv's right-hand
+   * column parsed, lookup sent, reply received. NaN when a step did not run.
+   */
+  start: number;
+  anchor: number;
+  sent: number;
+  reply: number;
 }
+
+/** The content script's marks, in the order they happen. */
+const MARKS = ['start', 'anchor', 'sent', 'reply'] as const;
 
 /** Call once per page (tab) before navigating: every later document records its timings. */
 export async function recordSidebarTimings(page: Page): Promise<void> {
@@ -37,12 +50,24 @@ export async function recordSidebarTimings(page: Page): Promise<void> {
 export async function timeSidebar(page: Page, url: string, timeout?: number): Promise<SidebarTiming> {
   await page.goto(url);
   await waitForSidebar(page, timeout);
-  const t = await page.evaluate(() => {
+  const t = await page.evaluate((steps) => {
     const times = (window as unknown as { __paTimes?: { painted?: number; shell?: number; host?: number } }).__paTimes ?? {};
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN };
-  });
-  return { painted: Math.round(t.painted), shell: Math.round(t.shell), host: Math.round(t.host), dcl: Math.round(t.dcl) };
+    const mark = (step: string) => performance.getEntriesByName(`paper-atlas:${step}`, 'mark')[0]?.startTime ?? NaN;
+    const [start, anchor, sent, reply] = steps.map(mark);
+    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, start, anchor, sent, reply };
+  }, MARKS);
+  const r = (x: unknown) => Math.round(typeof x === 'number' ? x : NaN);
+  return {
+    painted: r(t.painted),
+    shell: r(t.shell),
+    host: r(t.host),
+    dcl: r(t.dcl),
+    start: r(t.start),
+    anchor: r(t.anchor),
+    sent: r(t.sent),
+    reply: r(t.reply),
+  };
 }
 
 /** The q-quantile (0..1) of `xs`, nearest rank. */
@@ -57,8 +82,13 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
     const xs = timings.map((t) => t[k]);
     return `median ${quantile(xs, 0.5)} ms, p95 ${quantile(xs, 0.95)} ms`;
   };
+  const med = (k: keyof SidebarTiming) => quantile(timings.map((t) => t[k]), 0.5);
   return (
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
-    ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}`
+    ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
+    ` | breakdown (medians, ms since navigation start): script start ${med('start')}, anchor parsed ${med('anchor')},` +
+    ` lookup sent ${med('sent')}, reply ${med('reply')}, panels ${med('painted')}` +
+    // The machine's load now: figures taken on a busy machine are pessimistic.
+    ` | load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`
   );
 }

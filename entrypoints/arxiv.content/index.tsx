@@ -47,7 +47,12 @@ export default defineContentScript({
     // with this id is answered without the page (most visits, once learned).
     const fromUrl = isAlternateFormat(location.href) ? null : parseAbsUrl(location.href);
     mark('sent');
-    const early = fromUrl ? askLookup({ type: 'lookup-id', arxivId: fromUrl.arxivId }) : undefined;
+    const early = fromUrl
+      ? askLookup({ type: 'lookup-id', arxivId: fromUrl.arxivId }).then((reply) => {
+          mark('id-reply');
+          return reply;
+        })
+      : undefined;
     early?.catch(() => undefined); // a failure falls back to the page lookup below
     const anchor = await whenAnchorParsed(document);
     mark('anchor');

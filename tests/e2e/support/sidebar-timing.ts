@@ -18,17 +18,20 @@ export interface SidebarTiming {
   dcl: number;
   /**
    * The content script's own marks (performance.mark 'paper-atlas:<step>',
-   * shared with the page's timeline): main() started, arXiv's right-hand
-   * column parsed, lookup sent, reply received. NaN when a step did not run.
+   * shared with the page's timeline): main() started, the lookup by id sent
+   * (from the URL, at once), its answer arrived, arXiv's right-hand column
+   * parsed, the answer the sidebar shows in hand (the id answer, or the page
+   * lookup's when the id did not do). NaN when a step did not run.
    */
   start: number;
-  anchor: number;
   sent: number;
+  idReply: number;
+  anchor: number;
   reply: number;
 }
 
 /** The content script's marks, in the order they happen. */
-const MARKS = ['start', 'anchor', 'sent', 'reply'] as const;
+const MARKS = ['start', 'sent', 'id-reply', 'anchor', 'reply'] as const;
 
 /** Call once per page (tab) before navigating: every later document records its timings. */
 export async function recordSidebarTimings(page: Page): Promise<void> {
@@ -54,8 +57,8 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     const times = (window as unknown as { __paTimes?: { painted?: number; shell?: number; host?: number } }).__paTimes ?? {};
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const mark = (step: string) => performance.getEntriesByName(`paper-atlas:${step}`, 'mark')[0]?.startTime ?? NaN;
-    const [start, anchor, sent, reply] = steps.map(mark);
-    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, start, anchor, sent, reply };
+    const [start, sent, idReply, anchor, reply] = steps.map(mark);
+    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, start, sent, idReply, anchor, reply };
   }, MARKS);
   const r = (x: unknown) => Math.round(typeof x === 'number' ? x : NaN);
   return {
@@ -64,8 +67,9 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     host: r(t.host),
     dcl: r(t.dcl),
     start: r(t.start),
-    anchor: r(t.anchor),
     sent: r(t.sent),
+    idReply: r(t.idReply),
+    anchor: r(t.anchor),
     reply: r(t.reply),
   };
 }
@@ -86,8 +90,8 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
   return (
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
     ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
-    ` | breakdown (medians, ms since navigation start): script start ${med('start')}, anchor parsed ${med('anchor')},` +
-    ` lookup sent ${med('sent')}, reply ${med('reply')}, panels ${med('painted')}` +
+    ` | breakdown (medians, ms since navigation start): script start ${med('start')}, lookup by id sent ${med('sent')},` +
+    ` its answer ${med('idReply')}, anchor parsed ${med('anchor')}, answer in hand ${med('reply')}, panels ${med('painted')}` +
     // The machine's load now: figures taken on a busy machine are pessimistic.
     ` | load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`
   );

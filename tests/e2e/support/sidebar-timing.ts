@@ -53,6 +53,20 @@ export async function recordSidebarTimings(page: Page): Promise<void> {
 export async function timeSidebar(page: Page, url: string, timeout?: number): Promise<SidebarTiming> {
   await page.goto(url);
   await waitForSidebar(page, timeout);
+  // The body can be found before the recorder's next frame has noted it:
+  // wait for that frame (a bounded number of them), or `painted` reads NaN.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let frames = 0;
+        const check = () => {
+          const t = (window as unknown as { __paTimes?: { painted?: number } }).__paTimes;
+          if (t?.painted !== undefined || ++frames > 120) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
   const t = await page.evaluate((steps) => {
     const times = (window as unknown as { __paTimes?: { painted?: number; shell?: number; host?: number } }).__paTimes ?? {};
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -82,11 +96,17 @@ export function quantile(xs: readonly number[], q: number): number {
 
 /** One line for the test log: median and p95 of each timing. */
 export function describeTimings(label: string, timings: readonly SidebarTiming[]): string {
+  // Over the pages where the step was seen: a NaN would sort anywhere and skew the quantiles.
+  const seen = (k: keyof SidebarTiming) => timings.map((t) => t[k]).filter(Number.isFinite);
+  const missing = (xs: number[]) => (xs.length < timings.length ? ` (${xs.length} pages)` : '');
   const col = (k: keyof SidebarTiming) => {
-    const xs = timings.map((t) => t[k]);
-    return `median ${quantile(xs, 0.5)} ms, p95 ${quantile(xs, 0.95)} ms`;
+    const xs = seen(k);
+    return `median ${quantile(xs, 0.5)} ms, p95 ${quantile(xs, 0.95)} ms${missing(xs)}`;
   };
-  const med = (k: keyof SidebarTiming) => quantile(timings.map((t) => t[k]), 0.5);
+  const med = (k: keyof SidebarTiming) => {
+    const xs = seen(k);
+    return `${quantile(xs, 0.5)}${missing(xs)}`;
+  };
   return (
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
     ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +

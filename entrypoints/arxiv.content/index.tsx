@@ -1,40 +1,87 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { readAbsPage } from '@/src/arxiv/read-page';
-import { ask } from '@/src/messaging/client';
+import { isAlternateFormat, parseAbsUrl } from '@/src/arxiv/url';
+import { parseLookupReply, type LookupType } from '@/src/messaging/lookup-reply';
+import type { Request, ResponseFor } from '@/src/messaging/protocol';
 import { settingsPort } from '@/src/settings/settings';
 import { Sidebar } from '@/src/ui/sidebar/Sidebar';
+import type { Lookup } from '@/src/ui/sidebar/types';
 import sidebarCss from '@/src/ui/sidebar/sidebar.css?inline';
 import { whenAnchorParsed } from './when-anchor';
 
 const SIDEBAR_HOST = 'paper-atlas-sidebar';
 
-// Wiring only: read the page, mount the sidebar in a shadow root in arXiv's
-// right-hand column, and let the sidebar ask the background.
+/**
+ * A step on the page's performance timeline ('paper-atlas:start', …), which
+ * the page shares with content scripts: the e2e timing breakdown
+ * (tests/e2e/support/sidebar-timing.ts) reads where navigation → panels goes.
+ */
+const mark = (step: string) => performance.mark(`paper-atlas:${step}`);
+
+/**
+ * Asks the background and checks the answer where it arrives, with the small
+ * lookup-reply.ts validator rather than protocol.ts's zod schemas (which would
+ * put zod in this script; see lookup-reply.ts).
+ */
+async function askLookup<T extends LookupType>(request: Request & { type: T }): Promise<ResponseFor<T>> {
+  return parseLookupReply(await browser.runtime.sendMessage(request), request.type as T);
+}
+
+// Wiring only: ask the background by arXiv id at once, read the page when its
+// right-hand column is parsed, and mount the sidebar in a shadow root there.
 export default defineContentScript({
   // `/abs*` rather than `/abs/*`: arXiv's legacy `/abs?id=…` form has no slash.
   matches: ['*://arxiv.org/abs*', '*://www.arxiv.org/abs*', '*://export.arxiv.org/abs*', '*://browse.arxiv.org/abs*'],
-  // At document_start, so the script is compiled and waiting while arXiv's
-  // page is still being parsed; it reads the page and mounts the moment the
-  // right-hand column is parsed (whenAnchorParsed), not at DOMContentLoaded
-  // after arXiv's footer and scripts.
+  // At document_start, so the lookup by id is on its way while arXiv's page
+  // is still being parsed; the page is read and the sidebar mounted the
+  // moment the right-hand column is parsed (whenAnchorParsed), not at
+  // DOMContentLoaded after arXiv's footer and scripts.
   runAt: 'document_start',
   // The stylesheet is bundled as a string and handed to the shadow root, so
   // mounting waits on no fetch and exposes no web-accessible resource.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    mark('start');
+    // The URL names the paper before any of the page exists: a dataset paper
+    // with this id is answered without the page (most visits, once learned).
+    const fromUrl = isAlternateFormat(location.href) ? null : parseAbsUrl(location.href);
+    mark('sent');
+    const early = fromUrl
+      ? askLookup({ type: 'lookup-id', arxivId: fromUrl.arxivId }).then((reply) => {
+          mark('id-reply');
+          return reply;
+        })
+      : undefined;
+    early?.catch(() => undefined); // a failure falls back to the page lookup below
     const anchor = await whenAnchorParsed(document);
+    mark('anchor');
     const page = readAbsPage(document, location.href);
     if (!page) return; // not an abstract page we can read (e.g. ?fmt=txt): no panel, no error
-    // Ask first, mount while the background answers: the two overlap. A retry
-    // from the sidebar's error state asks again.
-    let pending: ReturnType<typeof ask<'lookup-page'>> | undefined = ask({ type: 'lookup-page', page });
+    const byPage = () => askLookup({ type: 'lookup-page', page });
+    // The early answer stands when it matched this page's paper and the page
+    // has nothing to teach it (learn.ts: an id-matched record learns only a
+    // full author list); otherwise the page is asked about.
+    const first = async (): Promise<Lookup> => {
+      const reply = await early?.catch(() => undefined);
+      const usable = reply?.match && page.arxivId === fromUrl?.arxivId && !reply.match.paper.authorsTruncated;
+      const answer: Lookup = usable ? { ...reply, type: 'lookup-page' } : await byPage();
+      mark('reply');
+      return answer;
+    };
+    // Asked before mounting, so the two overlap. A retry from the sidebar's
+    // error state asks with the page.
+    let pending: Promise<Lookup> | undefined = first();
     const lookup = () => {
-      const first = pending;
+      const once = pending;
       pending = undefined;
-      return first ?? ask({ type: 'lookup-page', page });
+      return once ?? byPage();
     };
     // "Papers" next to a known author: the background opens the search in a tab.
-    const openSearch = (name: string) => void ask({ type: 'open-search', query: `au:"${name}"` }).catch((e: unknown) => console.warn('[Paper Atlas]', e));
+    const openSearch = (name: string) => {
+      const request: Request = { type: 'open-search', query: `au:"${name}"` };
+      browser.runtime.sendMessage(request).catch((e: unknown) => console.warn('[Paper Atlas]', e));
+    };
     const ui = await createShadowRootUi(ctx, {
       name: SIDEBAR_HOST,
       css: sidebarCss,

@@ -1,4 +1,4 @@
-import { PageInfoSchema, type PageInfo } from './page-info';
+import type { PageInfo } from './page-info';
 import { ARXIV_SELECTORS as S } from './selectors';
 import { isAlternateFormat, parseAbsUrl, parseArxivId, type ParsedArxivId } from './url';
 
@@ -123,8 +123,10 @@ export function readAbsPage(doc: Document, url: string): PageInfo | null {
     if (primaryCategory) info.primaryCategory = primaryCategory;
     const date = readDate(doc);
     if (date) info.date = date;
-    const parsed = PageInfoSchema.safeParse(info);
-    return parsed.success ? parsed.data : null;
+    // Built from checked parts (a parsed id, a non-empty title); the
+    // background validates it against PageInfoSchema where it arrives, so
+    // zod stays out of the content script.
+    return info;
   } catch {
     return null;
   }

@@ -96,18 +96,16 @@ export class AtlasService {
         const { page } = request;
         const match = index.match(page);
         if (match) this.learnLater(page, match); // after answering; the next question sees what was learned
-        const authors = unionNames(page.authors, match?.paper.authors ?? []);
-        const related = index.related(
-          {
-            title: match?.paper.title ?? page.title,
-            abstract: match?.paper.abstract || page.abstract,
-            authors,
-            categories: match?.paper.categories ?? (page.primaryCategory ? [page.primaryCategory] : []),
-            excludeId: match?.paper.id,
-          },
-          RELATED_LIMIT,
-        );
-        return { type: 'lookup-page', match, related, coauthors: coauthorsWithPapers(index, authors) };
+        return { type: 'lookup-page', ...lookupAnswer(index, page, match) };
+      }
+      case 'lookup-id': {
+        // The content script's early question, from the URL alone: answered
+        // only when the id names a dataset paper (then the page would add
+        // nothing but learning, which its 'lookup-page' still brings).
+        const paper = index.byArxivId(request.arxivId);
+        if (!paper) return { type: 'lookup-id', match: null, related: [], coauthors: [] };
+        const match: PaperMatch = { paper, method: 'arxiv-id', confidence: 1 };
+        return { type: 'lookup-id', ...lookupAnswer(index, { title: paper.title, authors: [], abstract: paper.abstract }, match) };
       }
       case 'search':
         return { type: 'search', query: request.query, hits: runSearch(index, request.query, request.limit, request.filters, request.phrases) };
@@ -200,6 +198,22 @@ function paperRefs(index: PaperIndex, ids: string[]): { id: string; title: strin
     const p = index.paper(id);
     return p ? [{ id, title: p.title, ...(p.arxivId ? { arxivId: p.arxivId } : {}) }] : [];
   });
+}
+
+/** The panels for a page and its match: related papers and coauthors (from the match's record and the page). */
+function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | 'authors' | 'abstract' | 'primaryCategory'>, match: PaperMatch | null) {
+  const authors = unionNames(page.authors, match?.paper.authors ?? []);
+  const related = index.related(
+    {
+      title: match?.paper.title ?? page.title,
+      abstract: match?.paper.abstract || page.abstract,
+      authors,
+      categories: match?.paper.categories ?? (page.primaryCategory ? [page.primaryCategory] : []),
+      excludeId: match?.paper.id,
+    },
+    RELATED_LIMIT,
+  );
+  return { match, related, coauthors: coauthorsWithPapers(index, authors) };
 }
 
 /** Page names first, then the record's names the page did not list. */

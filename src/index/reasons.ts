@@ -24,12 +24,17 @@ function bigrams(...texts: string[]): Set<string> {
   return out;
 }
 
+/** The query's two-word phrases, computed once per query rather than once per related paper. */
+export function queryPairs(q: Pick<RelatedQuery, 'title' | 'abstract'>): ReadonlySet<string> {
+  return bigrams(q.title, q.abstract);
+}
+
 /**
  * The 1-3 shared terms that contribute most to the similarity; a shared
- * two-word phrase replaces its two words.
+ * two-word phrase replaces its two words. `qPairs` is queryPairs(query).
  */
 export function similarLabels(
-  q: Pick<RelatedQuery, 'title' | 'abstract'>,
+  qPairs: ReadonlySet<string>,
   qVec: ReadonlyMap<string, number>,
   dVec: ReadonlyMap<string, number>,
   paper: Pick<Paper, 'title' | 'abstract'>,
@@ -42,7 +47,7 @@ export function similarLabels(
   // A bare number ("2", "10") is no explanation; inside a phrase ("cifar 10") it is.
   const items: [string, number][] = [...contrib].filter(([term]) => !/^\d+$/.test(term));
   const docPairs = bigrams(paper.title, paper.abstract);
-  for (const pair of bigrams(q.title, q.abstract)) {
+  for (const pair of qPairs) {
     if (!docPairs.has(pair)) continue;
     const [a = '', b = ''] = pair.split(' ');
     const ca = contrib.get(a);

@@ -9,7 +9,7 @@ import type { RelatedPaper, RelatedQuery } from './types';
 import type { CoauthorGraph } from './coauthors';
 import { authorKey } from './normalize';
 import { postingAbstractTf, postingTitleTf, type TermIndex } from './term-index';
-import { similarLabels } from './reasons';
+import { queryPairs, similarLabels } from './reasons';
 import { terms } from './tokenize';
 import { dateNumber, TopK } from './topk';
 
@@ -98,36 +98,80 @@ function vectorOf(ctx: RelatedContext, title: string, abstract: string): Map<str
   return vec;
 }
 
-/** Dense per-index accumulators, reused across calls. */
-const dotScratch = new WeakMap<TermIndex, { dot: Float64Array; stamp: Uint32Array; gen: number }>();
+/**
+ * A related paper's vector restricted to the query's terms: all the reasons
+ * need (similarLabels only reads shared terms), without looking every other
+ * term of its abstract up in the index. Same weights as vectorOf.
+ */
+function sharedVectorOf(qVec: ReadonlyMap<string, number>, qIdf: ReadonlyMap<string, number>, paper: Paper): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms(paper.title)) if (qVec.has(t)) counts.set(t, (counts.get(t) ?? 0) + TITLE_BOOST);
+  for (const t of terms(paper.abstract)) if (qVec.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const vec = new Map<string, number>();
+  for (const [term, count] of counts) vec.set(term, tfWeight(count) * (qIdf.get(term) ?? 0));
+  return vec;
+}
+
+/**
+ * Dense per-index accumulators, reused across calls: `dot` and `score` are
+ * valid for an ordinal only when its `stamp` is the current generation;
+ * `recency` caches each paper's recency bonus (NaN until first needed).
+ */
+interface Scratch {
+  dot: Float64Array;
+  score: Float64Array;
+  stamp: Uint32Array;
+  gen: number;
+  recency: Float64Array;
+  newestDate: string;
+}
+const scratches = new WeakMap<TermIndex, Scratch>();
+
+function scratchFor(ctx: RelatedContext): Scratch {
+  const n = ctx.index.docCount;
+  let sc = scratches.get(ctx.index);
+  if (!sc) {
+    sc = { dot: new Float64Array(n), score: new Float64Array(n), stamp: new Uint32Array(n), gen: 0, recency: new Float64Array(n).fill(NaN), newestDate: ctx.newestDate };
+    scratches.set(ctx.index, sc);
+  }
+  if (sc.newestDate !== ctx.newestDate) {
+    sc.recency.fill(NaN);
+    sc.newestDate = ctx.newestDate;
+  }
+  return sc;
+}
 
 export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: number): RelatedPaper[] {
   if (limit <= 0) return [];
-  const { index, excluded } = ctx;
-  let sc = dotScratch.get(index);
-  if (!sc) dotScratch.set(index, (sc = { dot: new Float64Array(index.docCount), stamp: new Uint32Array(index.docCount), gen: 0 }));
+  const { index, excluded, papers } = ctx;
+  const sc = scratchFor(ctx);
   const gen = ++sc.gen;
-  const { dot, stamp } = sc;
+  const { dot, score, stamp, recency } = sc;
 
   // Text: dot products through the postings of the heaviest, not-too-common query terms.
   const qVec = vectorOf(ctx, q.title, q.abstract);
+  const qIdf = new Map<string, number>();
   let qNorm = 0;
   for (const w of qVec.values()) qNorm += w * w;
   qNorm = Math.sqrt(qNorm);
   const maxDf = Math.max(50, RELATED_LIMITS.maxDfFraction * index.docCount);
-  const walked = [...qVec]
-    .map(([term, qw]) => ({ id: index.termId(term) ?? -1, qw }))
-    .filter((t) => t.id >= 0 && index.df(t.id) <= maxDf)
-    .sort((a, b) => b.qw - a.qw)
-    .slice(0, RELATED_LIMITS.maxQueryTerms);
+  const walked: { id: number; qw: number }[] = [];
+  for (const [term, qw] of qVec) {
+    const id = index.termId(term) ?? -1;
+    if (id >= 0) qIdf.set(term, ctx.stats.idf[id] ?? 0);
+    if (id >= 0 && index.df(id) <= maxDf) walked.push({ id, qw });
+  }
+  walked.sort((a, b) => b.qw - a.qw);
+  walked.length = Math.min(walked.length, RELATED_LIMITS.maxQueryTerms);
   const cand: number[] = [];
+  const { offsets, ords, codes } = index;
   for (const { id, qw } of walked) {
     const w = qw * (ctx.stats.idf[id] ?? 0);
-    const end = index.offsets[id + 1] ?? 0;
-    for (let p = index.offsets[id] ?? 0; p < end; p++) {
-      const tf = TF_OF_CODE[index.codes[p] ?? 0] ?? 0;
+    const end = offsets[id + 1] ?? 0;
+    for (let p = offsets[id] ?? 0; p < end; p++) {
+      const tf = TF_OF_CODE[codes[p] ?? 0] ?? 0;
       if (tf === 0) continue;
-      const ord = index.ords[p] ?? 0;
+      const ord = ords[p] ?? 0;
       if (stamp[ord] !== gen) {
         stamp[ord] = gen;
         dot[ord] = 0;
@@ -152,47 +196,50 @@ export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: numbe
     }
   }
 
+  // Scores in the dense `score` array (no per-candidate object): the ranking
+  // touches every candidate, tens of thousands at the sample's size.
   const primary = q.categories[0];
   const newest = Date.parse(ctx.newestDate);
-  const scores = new Map<number, { score: number; sim: number; authors: string[]; category: boolean }>();
+  const similarity = (ord: number): number => {
+    const norm = ctx.stats.norms[ord] ?? 0;
+    const cos = qNorm > 0 && norm > 0 ? (dot[ord] ?? 0) / (qNorm * norm) : 0;
+    return cos >= RELATED_WEIGHTS.minSimilarity ? cos : 0;
+  };
   const top = new TopK(limit, (a, b) => {
-    const d = (scores.get(a)?.score ?? 0) - (scores.get(b)?.score ?? 0);
+    const d = (score[a] ?? 0) - (score[b] ?? 0);
     if (d !== 0) return d;
-    const da = dateNumber(ctx.papers[a]?.date ?? '');
-    const db = dateNumber(ctx.papers[b]?.date ?? '');
+    const da = dateNumber(papers[a]?.date ?? '');
+    const db = dateNumber(papers[b]?.date ?? '');
     return da !== db ? da - db : b - a;
   });
   for (const ord of cand) {
     if (excluded.has(ord)) continue;
-    const paper = ctx.papers[ord];
+    const paper = papers[ord];
     if (!paper) continue;
-    const norm = ctx.stats.norms[ord] ?? 0;
-    const cos = qNorm > 0 && norm > 0 ? (dot[ord] ?? 0) / (qNorm * norm) : 0;
-    const sim = cos >= RELATED_WEIGHTS.minSimilarity ? cos : 0;
-    const authors = shared.get(ord) ?? [];
-    if (sim === 0 && authors.length === 0) continue;
+    const sim = similarity(ord);
+    const authors = shared.get(ord)?.length ?? 0;
+    if (sim === 0 && authors === 0) continue;
     const category = primary !== undefined && paper.categories[0] === primary;
-    const score =
-      sim +
-      RELATED_WEIGHTS.author * authors.length +
-      (category ? RELATED_WEIGHTS.category : 0) +
-      recencyBonusMs(newest, paper.date);
-    scores.set(ord, { score, sim, authors, category });
+    let bonus = recency[ord] ?? NaN;
+    if (Number.isNaN(bonus)) recency[ord] = bonus = recencyBonusMs(newest, paper.date);
+    score[ord] = sim + RELATED_WEIGHTS.author * authors + (category ? RELATED_WEIGHTS.category : 0) + bonus;
     top.push(ord);
   }
 
+  const qPairs = queryPairs(q);
   return top.sorted().map((ord) => {
-    const s = scores.get(ord) ?? { score: 0, sim: 0, authors: [], category: false };
-    const paper = ctx.papers[ord] as Paper;
+    const paper = papers[ord] as Paper;
+    const sim = similarity(ord);
+    const authors = shared.get(ord) ?? [];
     const reasons: string[] = [];
-    if (s.authors.length === 1) reasons.push(`shared author: ${ctx.graph.name(s.authors[0] ?? '') ?? s.authors[0]}`);
-    else if (s.authors.length > 1) reasons.push(`${s.authors.length} shared authors`);
-    if (s.sim > 0) {
-      const labels = similarLabels(q, qVec, vectorOf(ctx, paper.title, paper.abstract), paper);
+    if (authors.length === 1) reasons.push(`shared author: ${ctx.graph.name(authors[0] ?? '') ?? authors[0]}`);
+    else if (authors.length > 1) reasons.push(`${authors.length} shared authors`);
+    if (sim > 0) {
+      const labels = similarLabels(qPairs, qVec, sharedVectorOf(qVec, qIdf, paper), paper);
       if (labels.length > 0) reasons.push(`similar: ${labels.join(', ')}`);
     }
-    if (s.category) reasons.push(`same category (${primary})`);
-    return { paper, score: s.score, reasons };
+    if (primary !== undefined && paper.categories[0] === primary) reasons.push(`same category (${primary})`);
+    return { paper, score: score[ord] ?? 0, reasons };
   });
 }
 

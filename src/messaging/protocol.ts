@@ -16,6 +16,17 @@ export const LookupPageRequest = z.object({
   page: PageInfoSchema,
 });
 
+/**
+ * The content script's first question, sent at document_start from the URL
+ * alone (before arXiv's page is parsed): the dataset paper with this arXiv id
+ * and its panels. Answered with `match: null` (and nothing else) when no
+ * paper has the id; the content script then asks 'lookup-page' with the page.
+ */
+export const LookupIdRequest = z.object({
+  type: z.literal('lookup-id'),
+  arxivId: z.string().min(1).max(100),
+});
+
 export const SearchRequest = z.object({
   type: z.literal('search'),
   query: z.string().max(500),
@@ -55,6 +66,7 @@ export const RestoreDefaultRequest = z.object({ type: z.literal('restore-default
 
 export const RequestSchema = z.discriminatedUnion('type', [
   LookupPageRequest,
+  LookupIdRequest,
   SearchRequest,
   SummaryRequest,
   PaperDetailsRequest,
@@ -101,6 +113,9 @@ export const LookupPageResponse = z.object({
   related: z.array(RelatedSchema),
   coauthors: z.array(AuthorCoauthorsSchema),
 });
+
+/** Same fields as 'lookup-page'; `match` is null when no dataset paper has the id. */
+export const LookupIdResponse = LookupPageResponse.extend({ type: z.literal('lookup-id') });
 
 export const SearchResponse = z.object({
   type: z.literal('search'),
@@ -156,6 +171,7 @@ export const ErrorResponse = z.object({ type: z.literal('error'), message: z.str
 
 export const ResponseSchema = z.discriminatedUnion('type', [
   LookupPageResponse,
+  LookupIdResponse,
   SearchResponse,
   SummaryResponse,
   PaperDetailsResponse,

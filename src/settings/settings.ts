@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+// zod/mini, not classic zod: this module is in the arXiv content script,
+// where classic zod's ~60 kB would be compiled on every abstract page.
+import * as z from 'zod/mini';
 
 /**
  * User settings, kept in extension storage (synced between the sidebar, the
@@ -11,13 +13,13 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
 export const SettingsSchema = z.object({
-  theme: ThemeSchema.catch('system'),
+  theme: z.catch(ThemeSchema, 'system'),
   /** Learn arXiv ids and full author lists from matched pages. */
-  learnFromPages: z.boolean().catch(true),
+  learnFromPages: z.catch(z.boolean(), true),
   /** Sidebar sections the user collapsed, by section id. */
-  collapsed: z.record(z.string(), z.boolean()).catch({}),
+  collapsed: z.catch(z.record(z.string(), z.boolean()), {}),
   /** The whole sidebar hidden (header only). */
-  sidebarHidden: z.boolean().catch(false),
+  sidebarHidden: z.catch(z.boolean(), false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

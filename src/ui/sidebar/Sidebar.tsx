@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Theme } from '../../settings/settings';
 import { AuthorsPanel } from './AuthorsPanel';
 import { CoauthorsPanel } from './CoauthorsPanel';
@@ -32,9 +32,13 @@ export function Sidebar({ lookup, settings: port, category, onOpenSearch }: Side
   const [attempt, setAttempt] = useState(0);
   const [settings, update] = useSettings(port);
 
-  useEffect(() => {
+  // A layout effect, not useEffect: Preact runs useEffect only after the
+  // next paint, so an answer already on its way would wait a frame (or more)
+  // for its listener; this one listens as soon as the shell is in the DOM.
+  useLayoutEffect(() => {
     let live = true;
-    setState({ kind: 'loading' });
+    // Unchanged state (the first render is already 'loading') renders nothing again.
+    setState((s) => (s.kind === 'loading' ? s : { kind: 'loading' }));
     lookup().then(
       (result) => live && setState({ kind: 'ready', result }),
       (error: unknown) => live && setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),

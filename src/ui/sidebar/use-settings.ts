@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/settings';
 import type { SettingsPort } from './types';
 
@@ -11,7 +11,9 @@ export function useSettings(port: SettingsPort): [Settings, (patch: Partial<Sett
   // A change made before storage answered wins over that (older) answer: the
   // sidebar now mounts early, and a quick click must not be undone by the read.
   const touched = useRef(false);
-  useEffect(() => {
+  // Read at mount, not after the first paint (useEffect), so stored settings
+  // usually arrive before the panels and do not re-render them afterwards.
+  useLayoutEffect(() => {
     let live = true;
     port.load().then((s) => live && !touched.current && setSettings(s), () => undefined);
     const unwatch = port.watch((s) => live && setSettings(s));

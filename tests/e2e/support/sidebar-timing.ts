@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { waitForSidebar } from './sidebar.ts';
 
@@ -15,7 +16,22 @@ export interface SidebarTiming {
   host: number;
   /** DOMContentLoaded finished. */
   dcl: number;
+  /**
+   * The content script's own marks (performance.mark 'paper-atlas:<step>',
+   * shared with the page's timeline): main() started, the lookup by id sent
+   * (from the URL, at once), its answer arrived, arXiv's right-hand column
+   * parsed, the answer the sidebar shows in hand (the id answer, or the page
+   * lookup's when the id did not do). NaN when a step did not run.
+   */
+  start: number;
+  sent: number;
+  idReply: number;
+  anchor: number;
+  reply: number;
 }
+
+/** The content script's marks, in the order they happen. */
+const MARKS = ['start', 'sent', 'id-reply', 'anchor', 'reply'] as const;
 
 /** Call once per page (tab) before navigating: every later document records its timings. */
 export async function recordSidebarTimings(page: Page): Promise<void> {
@@ -37,12 +53,39 @@ export async function recordSidebarTimings(page: Page): Promise<void> {
 export async function timeSidebar(page: Page, url: string, timeout?: number): Promise<SidebarTiming> {
   await page.goto(url);
   await waitForSidebar(page, timeout);
-  const t = await page.evaluate(() => {
+  // The body can be found before the recorder's next frame has noted it:
+  // wait for that frame (a bounded number of them), or `painted` reads NaN.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let frames = 0;
+        const check = () => {
+          const t = (window as unknown as { __paTimes?: { painted?: number } }).__paTimes;
+          if (t?.painted !== undefined || ++frames > 120) resolve();
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+  const t = await page.evaluate((steps) => {
     const times = (window as unknown as { __paTimes?: { painted?: number; shell?: number; host?: number } }).__paTimes ?? {};
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN };
-  });
-  return { painted: Math.round(t.painted), shell: Math.round(t.shell), host: Math.round(t.host), dcl: Math.round(t.dcl) };
+    const mark = (step: string) => performance.getEntriesByName(`paper-atlas:${step}`, 'mark')[0]?.startTime ?? NaN;
+    const [start, sent, idReply, anchor, reply] = steps.map(mark);
+    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, start, sent, idReply, anchor, reply };
+  }, MARKS);
+  const r = (x: unknown) => Math.round(typeof x === 'number' ? x : NaN);
+  return {
+    painted: r(t.painted),
+    shell: r(t.shell),
+    host: r(t.host),
+    dcl: r(t.dcl),
+    start: r(t.start),
+    sent: r(t.sent),
+    idReply: r(t.idReply),
+    anchor: r(t.anchor),
+    reply: r(t.reply),
+  };
 }
 
 /** The q-quantile (0..1) of `xs`, nearest rank. */
@@ -53,12 +96,23 @@ export function quantile(xs: readonly number[], q: number): number {
 
 /** One line for the test log: median and p95 of each timing. */
 export function describeTimings(label: string, timings: readonly SidebarTiming[]): string {
+  // Over the pages where the step was seen: a NaN would sort anywhere and skew the quantiles.
+  const seen = (k: keyof SidebarTiming) => timings.map((t) => t[k]).filter(Number.isFinite);
+  const missing = (xs: number[]) => (xs.length < timings.length ? ` (${xs.length} pages)` : '');
   const col = (k: keyof SidebarTiming) => {
-    const xs = timings.map((t) => t[k]);
-    return `median ${quantile(xs, 0.5)} ms, p95 ${quantile(xs, 0.95)} ms`;
+    const xs = seen(k);
+    return `median ${quantile(xs, 0.5)} ms, p95 ${quantile(xs, 0.95)} ms${missing(xs)}`;
+  };
+  const med = (k: keyof SidebarTiming) => {
+    const xs = seen(k);
+    return `${quantile(xs, 0.5)}${missing(xs)}`;
   };
   return (
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
-    ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}`
+    ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
+    ` | breakdown (medians, ms since navigation start): script start ${med('start')}, lookup by id sent ${med('sent')},` +
+    ` its answer ${med('idReply')}, anchor parsed ${med('anchor')}, answer in hand ${med('reply')}, panels ${med('painted')}` +
+    // The machine's load now: figures taken on a busy machine are pessimistic.
+    ` | load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`
   );
 }

@@ -67,3 +67,20 @@ describe('AtlasService', () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("AtlasService 'lookup-id' (the content script's early question, from the URL)", () => {
+  it('answers nothing for an id no dataset paper has, and the page lookup then decides', async () => {
+    const service = makeService();
+    expect(await service.handle({ type: 'lookup-id', arxivId: griffinPage.arxivId })).toEqual({ type: 'lookup-id', match: null, related: [], coauthors: [] });
+  });
+
+  it('once the id is known, answers the same panels the page lookup does', async () => {
+    const service = new AtlasService({ openStore, defaultDataset, learnEnabled: async () => true });
+    await service.handle({ type: 'lookup-page', page: griffinPage }); // teaches the seed record its arXiv id
+    await service.learning;
+    const byPage = await service.handle({ type: 'lookup-page', page: griffinPage });
+    const byId = await service.handle({ type: 'lookup-id', arxivId: `${griffinPage.arxivId}` });
+    expect(byId.type === 'lookup-id' && byId.match).toMatchObject({ method: 'arxiv-id', confidence: 1, paper: { arxivId: griffinPage.arxivId } });
+    expect(byId).toEqual({ ...byPage, type: 'lookup-id' });
+  });
+});

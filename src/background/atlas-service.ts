@@ -1,4 +1,5 @@
 import type { Dataset } from '../dataset/schema';
+import type { DatasetMeta } from '../storage/upgrade';
 import { authorKey } from '../index/normalize';
 import { PaperIndex } from '../index/paper-index';
 import type { ParsedRequest, Response } from '../messaging/protocol';
@@ -10,10 +11,11 @@ import type { PageInfo } from '../arxiv/page-info';
 import type { PaperMatch } from '../index/types';
 import { updatePaper } from '../storage/update-papers';
 import { learnFromPage } from './learn';
+import { datasetsToken, makeSnapshot, readSnapshot } from './snapshot';
 
-/** What the service works on once loaded: every dataset, and one index over all of them. */
+/** What the service works on once loaded: the catalog records, and one index over all datasets. */
 interface Loaded {
-  datasets: Dataset[];
+  datasets: DatasetMeta[];
   index: PaperIndex;
   /** What the options page lists; computed with the merge, which knows the counts. */
   catalog: ReturnType<typeof catalogInfo>;
@@ -39,9 +41,11 @@ const COAUTHORS_PER_AUTHOR = 8;
 const DETAILS_AUTHORS = 5;
 
 /**
- * The background's brain: loads datasets and the index from IndexedDB on the
- * first question after a (re)start, seeds the default dataset on first run,
- * and answers protocol requests. Knows nothing of the extension APIs, so it is
+ * The background's brain: on the first question after a (re)start loads the
+ * index snapshot (snapshot.ts) from IndexedDB, or, when there is none or it
+ * is stale or broken, reads every dataset, merges and builds the index and
+ * writes a fresh snapshot. Seeds the default dataset on first run, and
+ * answers protocol requests. Knows nothing of the extension APIs, so it is
  * tested in Node against fake-indexeddb.
  */
 export class AtlasService {
@@ -122,7 +126,7 @@ export class AtlasService {
           type: 'summary',
           papers: index.size,
           authors: catalog.authors,
-          datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers.length })),
+          datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers })),
         };
     }
   }
@@ -159,30 +163,42 @@ export class AtlasService {
     // delete them now. An import still running holds a Web Lock and is kept.
     const dropped = await store.cleanupStaging();
     if (dropped.length) log?.(`removed ${dropped.length} unfinished import(s)`);
-    let datasets = await store.datasets();
+    let metas = await store.list();
     // Seed on first run only: a user who removed the default keeps it removed.
-    if (datasets.length === 0 && !(await store.wasSeeded())) {
+    if (metas.length === 0 && !(await store.wasSeeded())) {
       const seeded = this.options.defaultDataset();
       await store.putDataset(seeded, 'embedded profile');
       await store.markSeeded();
-      datasets = [seeded];
+      metas = await store.list();
       log?.(`seeded default dataset (${seeded.papers.length} papers)`);
     }
-    const merged = combineDatasets(datasets);
-    const combined = { papers: merged.papers, authors: merged.authors };
-    const catalog = catalogInfo(await store.list(), merged.mergedInto, { papers: merged.papers.length, authors: merged.authors.length });
-    const builtFrom = datasets.map((d) => `${d.id}@${d.createdAt}`).sort().join(',');
+    // The cheap path: catalog records + one snapshot record, no dataset rows.
     const snapshot = await store.indexSnapshot();
-    if (snapshot?.builtFrom === builtFrom) {
+    if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
-        return { datasets, index: PaperIndex.fromJSON(snapshot.data, combined), catalog };
+        const { index, mergedInto, totals } = readSnapshot(snapshot.data);
+        return { datasets: metas, index, catalog: catalogInfo(metas, mergedInto, totals) };
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
     }
-    const index = PaperIndex.build(combined);
-    await store.putIndexSnapshot({ builtFrom, data: index.toJSON() });
-    return { datasets, index, catalog };
+    return this.rebuild(store);
+  }
+
+  /** Reads and merges every dataset, builds the index, and persists its snapshot. */
+  private async rebuild(store: AtlasStore): Promise<Loaded> {
+    const ticket = await store.reserveSnapshot(); // before the read: a write after it voids this snapshot
+    const datasets = await store.datasets();
+    const metas = await store.list();
+    const merged = combineDatasets(datasets);
+    const totals = { papers: merged.papers.length, authors: merged.authors.length };
+    const built = PaperIndex.build({ papers: merged.papers, authors: merged.authors });
+    const snapshot = makeSnapshot(built, merged.mergedInto, totals);
+    await store.putIndexSnapshot({ builtFrom: datasetsToken(datasets), data: snapshot }, ticket);
+    // Answer from the snapshot's columns, as a woken worker would: the same
+    // answers either way, and the merged Paper objects can be collected.
+    const { index } = readSnapshot(snapshot);
+    return { datasets: metas.filter((m) => datasets.some((d) => d.id === m.id)), index, catalog: catalogInfo(metas, merged.mergedInto, totals) };
   }
 }
 

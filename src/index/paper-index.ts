@@ -4,7 +4,9 @@
  * text goes through the typed-array inverted index (term-index.ts), authors
  * through the typed-array author graph (author-build.ts, coauthors.ts); both
  * are built in one pass and persisted. Id lookup maps are built lazily, so a
- * cold start only checks and wraps the persisted arrays.
+ * cold start only checks and wraps the persisted arrays. Papers are read
+ * through a PaperTable (paper-columns.ts): the built-from array, or columns
+ * loaded from a snapshot whose Paper objects are made only when returned.
  * See src/index/README.md.
  */
 import type { PageInfo } from '../arxiv/page-info';
@@ -17,11 +19,19 @@ import { exactTitleOrds, matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
 import { searchTerms } from './search';
-import { deserializeIndex, serializeIndex, type SerializedIndex } from './serialize';
+import { authorColumns, authorList, arrayTable, PaperColumns, type AuthorColumnsData, type PaperColumnsData, type PaperTable } from './paper-columns';
+import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
+
+/** Everything an index answers from, as strings and typed arrays (see snapshot()). */
+export interface IndexSnapshotData {
+  index: IndexArrays;
+  papers: PaperColumnsData;
+  authors: AuthorColumnsData;
+}
 
 /** A search query that is just an arXiv id, optionally with prefix and version. */
 const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})(v\d+)?\s*$/i;
@@ -34,17 +44,22 @@ export class PaperIndex {
   private dates?: Int32Array;
   private newest?: string;
 
+  /** The papers as an array (lazy for columns), for the modules that index them by ordinal. */
+  private readonly papers: readonly Paper[];
+
   private constructor(
-    private readonly papers: readonly Paper[],
+    private readonly table: PaperTable,
     private readonly authors: readonly Author[],
     private readonly terms: TermIndex,
     private readonly stats: ContentStats,
     private readonly graphData: AuthorGraphData,
-  ) {}
+  ) {
+    this.papers = table.list;
+  }
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { terms, graph } = buildIndex(dataset.papers, dataset.authors);
-    return new PaperIndex(dataset.papers, dataset.authors, terms, contentStats(terms), graph);
+    return new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph);
   }
 
   /**
@@ -53,7 +68,26 @@ export class PaperIndex {
    */
   static fromJSON(data: unknown, dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { index, stats, graph } = deserializeIndex(data, dataset);
-    return new PaperIndex(dataset.papers, dataset.authors, index, stats, graph);
+    return new PaperIndex(arrayTable(dataset.papers), dataset.authors, index, stats, graph);
+  }
+
+  /**
+   * Load what snapshot() returned (after a structured clone): papers and
+   * authors stay columns. Throws IndexLoadError / SnapshotError when an array
+   * does not fit or its checksum differs: rebuild then.
+   */
+  static fromSnapshot(data: IndexSnapshotData): PaperIndex {
+    const papers = PaperColumns.fromData(data.papers);
+    const authors = authorList(data.authors);
+    const { index, stats, graph } = fromIndexArrays(data.index, papers.length);
+    if (graph.records.some((r) => r >= authors.length)) throw new IndexLoadError('shape', 'author graph points past the author records');
+    return new PaperIndex(papers, authors, index, stats, graph);
+  }
+
+  /** Index arrays, papers and authors as columns: a structured-clonable record with no per-paper objects. */
+  snapshot(): IndexSnapshotData {
+    const papers = this.table instanceof PaperColumns ? this.table : PaperColumns.fromPapers(this.papers);
+    return { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) };
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
@@ -62,7 +96,7 @@ export class PaperIndex {
   }
 
   get size(): number {
-    return this.papers.length;
+    return this.table.length;
   }
 
   private get graph(): CoauthorGraph {
@@ -72,7 +106,10 @@ export class PaperIndex {
   private ordOfId(id: string): number | undefined {
     if (!this.idMap) {
       const m = new Map<string, number>();
-      this.papers.forEach((p, ord) => (m.has(p.id) ? undefined : m.set(p.id, ord)));
+      for (let ord = 0; ord < this.table.length; ord++) {
+        const id = this.table.id(ord);
+        if (!m.has(id)) m.set(id, ord);
+      }
       this.idMap = m;
     }
     return this.idMap.get(id);
@@ -81,11 +118,12 @@ export class PaperIndex {
   private ordOfArxivId(id: string): number | undefined {
     if (!this.arxivMap) {
       const m = new Map<string, number>();
-      this.papers.forEach((p, ord) => {
-        if (p.arxivId === undefined) return;
-        const key = normalizeArxivId(p.arxivId);
+      for (let ord = 0; ord < this.table.length; ord++) {
+        const id = this.table.arxivId(ord);
+        if (id === undefined) continue;
+        const key = normalizeArxivId(id);
         if (!m.has(key)) m.set(key, ord);
-      });
+      }
       this.arxivMap = m;
     }
     return this.arxivMap.get(normalizeArxivId(id));
@@ -97,10 +135,10 @@ export class PaperIndex {
     if (found) return found;
     if (!this.titleMap) {
       const m = new Map<string, number[]>();
-      this.papers.forEach((p, ord) => {
-        const k = normalizeTitle(p.title);
+      for (let ord = 0; ord < this.table.length; ord++) {
+        const k = normalizeTitle(this.table.title(ord));
         if (k !== '') m.set(k, [...(m.get(k) ?? []), ord]);
-      });
+      }
       this.titleMap = m;
     }
     return this.titleMap.get(key) ?? [];
@@ -108,8 +146,8 @@ export class PaperIndex {
 
   private recency = (ord: number): number => {
     if (!this.dates) {
-      const dates = new Int32Array(this.papers.length);
-      for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.papers[i]?.date ?? '');
+      const dates = new Int32Array(this.table.length);
+      for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.table.date(i));
       this.dates = dates;
     }
     return this.dates[ord] ?? 0;
@@ -118,7 +156,10 @@ export class PaperIndex {
   private get newestDate(): string {
     if (this.newest === undefined) {
       let newest = '';
-      for (const p of this.papers) if (p.date > newest) newest = p.date;
+      for (let i = 0; i < this.table.length; i++) {
+        const date = this.table.date(i);
+        if (date > newest) newest = date;
+      }
       this.newest = newest;
     }
     return this.newest;
@@ -126,7 +167,7 @@ export class PaperIndex {
 
   paper(id: string): Paper | undefined {
     const ord = this.ordOfId(id);
-    return ord === undefined ? undefined : this.papers[ord];
+    return ord === undefined ? undefined : this.table.paper(ord);
   }
 
   /** By author id (= authorKey) or any spelling of the name, initials included when unambiguous. */
@@ -137,14 +178,14 @@ export class PaperIndex {
   /** "2102.06171", "2102.06171v2", "arXiv:hep-th/9901001v1". */
   byArxivId(id: string): Paper | undefined {
     const ord = this.ordOfArxivId(id);
-    return ord === undefined ? undefined : this.papers[ord];
+    return ord === undefined ? undefined : this.table.paper(ord);
   }
 
   /** Exact match after normalizeTitle; the first in dataset order if several. */
   byTitle(title: string): Paper | undefined {
     const key = normalizeTitle(title);
     const ord = key === '' ? undefined : this.titleOrds(key)[0];
-    return ord === undefined ? undefined : this.papers[ord];
+    return ord === undefined ? undefined : this.table.paper(ord);
   }
 
   /**
@@ -156,7 +197,7 @@ export class PaperIndex {
     const byId = this.byArxivId(page.arxivId);
     if (byId) return { paper: byId, method: 'arxiv-id', confidence: 1 };
     const m = matchTitle(this.terms, this.papers, page, (key) => this.titleOrds(key));
-    const paper = m ? this.papers[m.ord] : undefined;
+    const paper = m ? this.table.paper(m.ord) : undefined;
     return m && paper ? { paper, method: m.method, confidence: m.confidence } : null;
   }
 
@@ -183,11 +224,11 @@ export class PaperIndex {
     if (query.trim() === '' || limit <= 0) return [];
     const accept = filters ? this.filterOf(filters) : undefined;
     const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
-    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.papers[idOrd] : undefined;
+    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.table.paper(idOrd) : undefined;
     const hits: SearchHit[] = [];
     for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.recency })) {
-      const paper = this.papers[h.ord];
-      if (paper && paper !== byId) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
+      const paper = h.ord === idOrd && byId ? undefined : this.table.paper(h.ord);
+      if (paper) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });
     return hits.slice(0, limit);
@@ -197,13 +238,12 @@ export class PaperIndex {
     const cat = f.category?.trim();
     const authorOrds = f.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(f.author))));
     return (ord) => {
-      const p = this.papers[ord];
-      if (!p) return false;
-      if (f.hasCode !== undefined && p.hasCode !== f.hasCode) return false;
+      if (!(ord >= 0 && ord < this.table.length)) return false;
+      if (f.hasCode !== undefined && this.table.hasCode(ord) !== f.hasCode) return false;
       const year = Math.floor(this.recency(ord) / 10000);
       if (f.yearFrom !== undefined && year < f.yearFrom) return false;
       if (f.yearTo !== undefined && year > f.yearTo) return false;
-      if (cat && !p.categories.some((c) => c === cat || c.startsWith(`${cat}.`))) return false;
+      if (cat && !this.table.categories(ord).some((c) => c === cat || c.startsWith(`${cat}.`))) return false;
       return !authorOrds || authorOrds.has(ord);
     };
   }

@@ -40,8 +40,8 @@ export async function measureColdStart(dataset: Dataset): Promise<ColdStartFigur
   const page: PageInfo = { arxivId: withArxiv.arxivId ?? '', title: withArxiv.title, authors: withArxiv.authors, abstract: withArxiv.abstract };
 
   let t0 = performance.now();
-  const first = new AtlasService({ openStore, defaultDataset: never });
-  await first.handle({ type: 'summary' }); // builds and persists the index
+  // Builds and persists the index; then dropped, as a killed worker's memory is.
+  await new AtlasService({ openStore, defaultDataset: never }).handle({ type: 'summary' });
   const firstBuildMs = performance.now() - t0;
 
   const heapBefore = memMB();

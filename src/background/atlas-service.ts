@@ -19,6 +19,8 @@ interface Loaded {
   index: PaperIndex;
   /** What the options page lists; computed with the merge, which knows the counts. */
   catalog: ReturnType<typeof catalogInfo>;
+  /** Where the snapshot's abstract chunks are stored (read when an answer needs them). */
+  abstractsKey: string;
 }
 
 export interface AtlasServiceOptions {
@@ -94,12 +96,37 @@ export class AtlasService {
       await this.options.openSearch(request.query);
       return { type: 'open-search' };
     }
-    const { datasets, index, catalog } = await this.load();
+    const loaded = await this.load();
+    // Abstracts are read on demand (paper-columns.ts): an answer that touched
+    // abstracts not yet loaded is made again once they are, so a woken worker
+    // answers exactly as a warm one. Again, because the second answer may
+    // read others (the matched paper's abstract changes the related query).
+    let response = this.respond(loaded, request);
+    for (let pass = 0; pass < 3; pass++) {
+      const missing = loaded.index.takeMissingAbstracts();
+      if (missing.length === 0) break;
+      await this.loadAbstracts(loaded, missing);
+      response = this.respond(loaded, request);
+    }
+    if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
+      this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
+    }
+    return response;
+  }
+
+  private async loadAbstracts(loaded: Loaded, nos: number[]): Promise<void> {
+    const chunks = await (await this.openStore()).abstractChunks(loaded.abstractsKey, nos);
+    // A chunk gone (a newer snapshot replaced this one) reads as '' until the reload.
+    loaded.index.addAbstracts(nos.map((no, i) => ({ no, abstracts: chunks[i] ?? [] })));
+  }
+
+  /** The answer from what is loaded; pure apart from reading the index. */
+  private respond(loaded: Loaded, request: Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' }>): Response {
+    const { datasets, index, catalog } = loaded;
     switch (request.type) {
       case 'lookup-page': {
         const { page } = request;
         const match = index.match(page);
-        if (match) this.learnLater(page, match); // after answering; the next question sees what was learned
         const authors = unionNames(page.authors, match?.paper.authors ?? []);
         const related = index.related(
           {
@@ -176,8 +203,8 @@ export class AtlasService {
     const snapshot = await store.indexSnapshot();
     if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
-        const { index, mergedInto, totals } = readSnapshot(snapshot.data);
-        return { datasets: metas, index, catalog: catalogInfo(metas, mergedInto, totals) };
+        const { index, abstractsKey, mergedInto, totals } = readSnapshot(snapshot.data);
+        return { datasets: metas, index, abstractsKey, catalog: catalogInfo(metas, mergedInto, totals) };
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
@@ -193,12 +220,13 @@ export class AtlasService {
     const merged = combineDatasets(datasets);
     const totals = { papers: merged.papers.length, authors: merged.authors.length };
     const built = PaperIndex.build({ papers: merged.papers, authors: merged.authors });
-    const snapshot = makeSnapshot(built, merged.mergedInto, totals);
-    await store.putIndexSnapshot({ builtFrom: datasetsToken(datasets), data: snapshot }, ticket);
+    const { record, abstracts } = makeSnapshot(built, ticket.nonce, merged.mergedInto, totals);
+    await store.putIndexSnapshot({ builtFrom: datasetsToken(datasets), data: record }, ticket, abstracts.all());
     // Answer from the snapshot's columns, as a woken worker would: the same
     // answers either way, and the merged Paper objects can be collected.
-    const { index } = readSnapshot(snapshot);
-    return { datasets: metas.filter((m) => datasets.some((d) => d.id === m.id)), index, catalog: catalogInfo(metas, merged.mergedInto, totals) };
+    const { index } = readSnapshot(record, abstracts);
+    const datasetsRead = metas.filter((m) => datasets.some((d) => d.id === m.id));
+    return { datasets: datasetsRead, index, abstractsKey: ticket.nonce, catalog: catalogInfo(metas, merged.mergedInto, totals) };
   }
 }
 

@@ -52,7 +52,6 @@ export interface PaperColumnsData {
   arxivIds: StringColumn;
   titles: StringColumn;
   dates: StringColumn;
-  abstracts: StringColumn;
   codeUrls: StringColumn;
   authors: ListColumn;
   affiliations: ListColumn;
@@ -62,7 +61,48 @@ export interface PaperColumnsData {
   checksums: Record<string, number>;
 }
 
-const STRING_COLUMNS = ['ids', 'arxivIds', 'titles', 'dates', 'abstracts', 'codeUrls'] as const;
+const STRING_COLUMNS = ['ids', 'arxivIds', 'titles', 'dates', 'codeUrls'] as const;
+
+/** Papers per stored abstract chunk: an answer's 30-50 papers cost that many small reads, not 100 MB. */
+export const ABSTRACT_CHUNK = 64;
+
+/**
+ * Abstracts are the bulk of the data (100M characters at 75k) and few
+ * answers show them, so they are stored apart in chunks and read on demand:
+ * a chunk not loaded yet reads as '' and is noted in `missing`; the service
+ * loads the missing chunks and answers again (atlas-service.ts).
+ */
+export class AbstractChunks {
+  private readonly chunks = new Map<number, readonly string[]>();
+  readonly missing = new Set<number>();
+
+  static fromPapers(papers: readonly Paper[]): AbstractChunks {
+    const a = new AbstractChunks();
+    for (let n = 0; n * ABSTRACT_CHUNK < papers.length; n++) a.add(n, papers.slice(n * ABSTRACT_CHUNK, (n + 1) * ABSTRACT_CHUNK).map((p) => p.abstract));
+    return a;
+  }
+
+  has(ord: number): boolean {
+    return this.chunks.has(Math.floor(ord / ABSTRACT_CHUNK));
+  }
+
+  get(ord: number): string {
+    const no = Math.floor(ord / ABSTRACT_CHUNK);
+    const chunk = this.chunks.get(no);
+    if (!chunk) this.missing.add(no);
+    return chunk?.[ord % ABSTRACT_CHUNK] ?? '';
+  }
+
+  add(no: number, chunk: readonly string[]): void {
+    this.chunks.set(no, chunk);
+    this.missing.delete(no);
+  }
+
+  /** Every chunk, in order (for writing the snapshot right after a build). */
+  all(): (readonly string[])[] {
+    return [...this.chunks.keys()].sort((a, b) => a - b).map((n) => this.chunks.get(n) ?? []);
+  }
+}
 const LIST_COLUMNS = ['authors', 'affiliations', 'categories', 'sources'] as const;
 
 export class SnapshotError extends Error {
@@ -86,8 +126,12 @@ export class PaperColumns implements PaperTable {
   private cache = new Map<number, Paper>();
   readonly list: readonly Paper[];
 
-  private constructor(private readonly d: PaperColumnsData) {
-    this.list = lazyList(d.count, (ord) => this.paper(ord));
+  private constructor(
+    private readonly d: PaperColumnsData,
+    readonly abstracts: AbstractChunks,
+  ) {
+    // Modules reading `papers[ord]` get a view: fields are read from the columns when touched.
+    this.list = lazyList(d.count, (ord) => new PaperView(this, ord) as unknown as Paper);
   }
 
   static fromPapers(papers: readonly Paper[]): PaperColumns {
@@ -101,18 +145,17 @@ export class PaperColumns implements PaperTable {
       arxivIds: packStrings(papers.map((p) => p.arxivId ?? '')),
       titles: packStrings(papers.map((p) => p.title)),
       dates: packStrings(papers.map((p) => p.date)),
-      abstracts: packStrings(papers.map((p) => p.abstract)),
       codeUrls: packStrings(papers.map((p) => p.codeUrl ?? '')),
       authors: packLists(papers.map((p) => p.authors)),
       affiliations: packLists(papers.map((p) => p.affiliations)),
       categories: packLists(papers.map((p) => p.categories)),
       sources: packLists(papers.map((p) => p.sources)),
     };
-    return new PaperColumns({ ...data, checksums: paperChecksums(data) });
+    return new PaperColumns({ ...data, checksums: paperChecksums(data) }, AbstractChunks.fromPapers(papers));
   }
 
   /** Wraps stored columns after checking their shape and checksums; throws SnapshotError otherwise. */
-  static fromData(data: unknown): PaperColumns {
+  static fromData(data: unknown, abstracts = new AbstractChunks()): PaperColumns {
     if (typeof data !== 'object' || data === null) throw new SnapshotError('paper columns missing');
     const d = data as PaperColumnsData;
     const n = d.count;
@@ -121,7 +164,7 @@ export class PaperColumns implements PaperTable {
     for (const k of LIST_COLUMNS) if (!listFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
     const sums = paperChecksums(d);
     for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new SnapshotError(`paper column ${k}: checksum mismatch`);
-    return new PaperColumns(d);
+    return new PaperColumns(d, abstracts);
   }
 
   get data(): PaperColumnsData {
@@ -152,8 +195,33 @@ export class PaperColumns implements PaperTable {
     return ((this.d.flags[ord] ?? 0) & HAS_CODE) !== 0;
   }
 
-  categories(ord: number): readonly string[] {
+  categories(ord: number): string[] {
     return list(this.d.categories, ord);
+  }
+
+  authors(ord: number): string[] {
+    return list(this.d.authors, ord);
+  }
+
+  affiliations(ord: number): string[] {
+    return list(this.d.affiliations, ord);
+  }
+
+  sources(ord: number): string[] {
+    return list(this.d.sources, ord);
+  }
+
+  flag(ord: number, bit: 'truncated' | 'codeUrl'): boolean {
+    return ((this.d.flags[ord] ?? 0) & (bit === 'truncated' ? TRUNCATED : HAS_CODE_URL)) !== 0;
+  }
+
+  codeUrl(ord: number): string | undefined {
+    return this.flag(ord, 'codeUrl') ? cell(this.d.codeUrls, ord) : undefined;
+  }
+
+  /** Forget materialized papers (after abstracts arrived: they were made with ''). */
+  forgetPapers(): void {
+    this.cache.clear();
   }
 
   paper(ord: number): Paper | undefined {
@@ -172,14 +240,63 @@ export class PaperColumns implements PaperTable {
       affiliations: list(d.affiliations, ord),
       categories: list(d.categories, ord),
       date: this.date(ord),
-      abstract: cell(d.abstracts, ord),
+      abstract: this.abstracts.get(ord),
       hasCode: (flags & HAS_CODE) !== 0,
       ...(flags & HAS_CODE_URL ? { codeUrl: cell(d.codeUrls, ord) } : {}),
       sources: list(d.sources, ord),
     };
+    if (!this.abstracts.has(ord)) return p; // made with '': not kept
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(ord, p);
     return p;
+  }
+}
+
+/**
+ * A paper read field by field from the columns, for the modules that scan
+ * candidates (related, match, coauthors): scoring 20k candidates must not
+ * make 20k Paper objects. PaperIndex swaps views for real Papers in answers.
+ */
+export class PaperView {
+  constructor(
+    readonly columns: PaperColumns,
+    readonly ord: number,
+  ) {}
+  get id(): string {
+    return this.columns.id(this.ord);
+  }
+  get arxivId(): string | undefined {
+    return this.columns.arxivId(this.ord);
+  }
+  get title(): string {
+    return this.columns.title(this.ord);
+  }
+  get authors(): string[] {
+    return this.columns.authors(this.ord);
+  }
+  get authorsTruncated(): boolean {
+    return this.columns.flag(this.ord, 'truncated');
+  }
+  get affiliations(): string[] {
+    return this.columns.affiliations(this.ord);
+  }
+  get categories(): string[] {
+    return this.columns.categories(this.ord);
+  }
+  get date(): string {
+    return this.columns.date(this.ord);
+  }
+  get abstract(): string {
+    return this.columns.abstracts.get(this.ord);
+  }
+  get hasCode(): boolean {
+    return this.columns.hasCode(this.ord);
+  }
+  get codeUrl(): string | undefined {
+    return this.columns.codeUrl(this.ord);
+  }
+  get sources(): string[] {
+    return this.columns.sources(this.ord);
   }
 }
 

@@ -19,7 +19,7 @@ import { exactTitleOrds, matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
 import { searchTerms } from './search';
-import { authorColumns, authorList, arrayTable, PaperColumns, type AuthorColumnsData, type PaperColumnsData, type PaperTable } from './paper-columns';
+import { AbstractChunks, authorColumns, authorList, arrayTable, PaperColumns, PaperView, type AuthorColumnsData, type PaperColumnsData, type PaperTable } from './paper-columns';
 import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
@@ -41,6 +41,8 @@ export class PaperIndex {
   private arxivMap?: Map<string, number>;
   private titleMap?: Map<string, number[]>;
   private graphCache?: CoauthorGraph;
+  /** Id -> ordinal of papers recently returned (see paperAt). */
+  private readonly recentIds = new Map<string, number>();
   private dates?: Int32Array;
   private newest?: string;
 
@@ -76,18 +78,41 @@ export class PaperIndex {
    * authors stay columns. Throws IndexLoadError / SnapshotError when an array
    * does not fit or its checksum differs: rebuild then.
    */
-  static fromSnapshot(data: IndexSnapshotData): PaperIndex {
-    const papers = PaperColumns.fromData(data.papers);
+  static fromSnapshot(data: IndexSnapshotData, abstracts?: AbstractChunks): PaperIndex {
+    const papers = PaperColumns.fromData(data.papers, abstracts);
     const authors = authorList(data.authors);
     const { index, stats, graph } = fromIndexArrays(data.index, papers.length);
     if (graph.records.some((r) => r >= authors.length)) throw new IndexLoadError('shape', 'author graph points past the author records');
     return new PaperIndex(papers, authors, index, stats, graph);
   }
 
-  /** Index arrays, papers and authors as columns: a structured-clonable record with no per-paper objects. */
-  snapshot(): IndexSnapshotData {
+  /**
+   * Index arrays, papers and authors as columns: a structured-clonable record
+   * with no per-paper objects; the abstracts apart, in chunks (paper-columns.ts).
+   */
+  snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
     const papers = this.table instanceof PaperColumns ? this.table : PaperColumns.fromPapers(this.papers);
-    return { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) };
+    return { data: { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
+  }
+
+  /** Abstract chunks the answers since the last call wanted but were not loaded (always none after a build). */
+  takeMissingAbstracts(): number[] {
+    if (!(this.table instanceof PaperColumns)) return [];
+    const out = [...this.table.abstracts.missing].sort((a, b) => a - b);
+    this.table.abstracts.missing.clear();
+    return out;
+  }
+
+  /** Hands over abstract chunks read from the snapshot; answers made before them are stale. */
+  addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void {
+    if (!(this.table instanceof PaperColumns)) return;
+    for (const c of chunks) this.table.abstracts.add(c.no, c.abstracts);
+    this.table.forgetPapers();
+  }
+
+  /** A real Paper for what an inner module returned (a PaperView when papers are columns). */
+  private real(p: Paper): Paper {
+    return p instanceof PaperView ? (this.paperAt(p.ord) ?? p) : p;
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
@@ -104,6 +129,10 @@ export class PaperIndex {
   }
 
   private ordOfId(id: string): number | undefined {
+    // The id asked for is usually of a paper just returned (the matched paper
+    // excluded from its related list): no need for a 1M-entry map yet.
+    const recent = this.recentIds.get(id);
+    if (recent !== undefined) return recent;
     if (!this.idMap) {
       const m = new Map<string, number>();
       for (let ord = 0; ord < this.table.length; ord++) {
@@ -130,6 +159,18 @@ export class PaperIndex {
   }
 
   /** Papers with this normalized title, ascending (via the postings; a map only for stopword-only titles). */
+  /** A paper to return, remembering its id (ordOfId). */
+  private paperAt(ord: number): Paper | undefined {
+    const p = this.table.paper(ord);
+    // Only for snapshot columns: their ids are unique (the merge made them so); a
+    // built array may list an id twice, and then the first ordinal must win.
+    if (p && this.table instanceof PaperColumns && !this.recentIds.has(p.id)) {
+      if (this.recentIds.size >= 4096) this.recentIds.clear();
+      this.recentIds.set(p.id, ord);
+    }
+    return p;
+  }
+
   private titleOrds(key: string): readonly number[] {
     const found = exactTitleOrds(this.terms, this.papers, key);
     if (found) return found;
@@ -178,7 +219,7 @@ export class PaperIndex {
   /** "2102.06171", "2102.06171v2", "arXiv:hep-th/9901001v1". */
   byArxivId(id: string): Paper | undefined {
     const ord = this.ordOfArxivId(id);
-    return ord === undefined ? undefined : this.table.paper(ord);
+    return ord === undefined ? undefined : this.paperAt(ord);
   }
 
   /** Exact match after normalizeTitle; the first in dataset order if several. */
@@ -197,7 +238,7 @@ export class PaperIndex {
     const byId = this.byArxivId(page.arxivId);
     if (byId) return { paper: byId, method: 'arxiv-id', confidence: 1 };
     const m = matchTitle(this.terms, this.papers, page, (key) => this.titleOrds(key));
-    const paper = m ? this.table.paper(m.ord) : undefined;
+    const paper = m ? this.paperAt(m.ord) : undefined;
     return m && paper ? { paper, method: m.method, confidence: m.confidence } : null;
   }
 
@@ -208,7 +249,7 @@ export class PaperIndex {
     const ex = q.excludeId === undefined ? undefined : this.ordOfId(q.excludeId);
     if (ex !== undefined) excluded.add(ex);
     const ctx = { papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate };
-    return relatedPapers(ctx, q, limit);
+    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper) }));
   }
 
   /** Coauthors of each page author the dataset knows (others are skipped). */

@@ -42,7 +42,8 @@ export interface AtlasDB extends DBSchema {
   datasets: { key: string; value: DatasetMeta };
   papers: { key: ChunkKey; value: Paper[] };
   authors: { key: ChunkKey; value: Author[] };
-  index: { key: string; value: IndexSnapshot | SnapshotTicket };
+  /** The snapshot ('current'), its abstract chunks ('abstracts:<nonce>:<n>'), a build's ticket ('pending'). */
+  index: { key: string; value: IndexSnapshot | SnapshotTicket | string[] };
   /** Small flags, e.g. whether the default dataset was ever seeded. */
   settings: { key: string; value: boolean };
 }
@@ -149,13 +150,32 @@ export async function openStore(opts: { name?: string } = {}) {
      * Writes the snapshot unless a dataset write cleared the store since the
      * ticket was taken (the snapshot would show rows that changed); false then.
      */
-    async putIndexSnapshot(snapshot: IndexSnapshot, ticket: SnapshotTicket): Promise<boolean> {
+    async putIndexSnapshot(snapshot: IndexSnapshot, ticket: SnapshotTicket, abstracts: readonly (readonly string[])[] = []): Promise<boolean> {
       const tx = db.transaction('index', 'readwrite');
       const pending = await tx.store.get(PENDING_KEY);
       const valid = pending !== undefined && 'nonce' in pending && pending.nonce === ticket.nonce;
-      if (valid) await Promise.all([tx.store.put(snapshot, INDEX_KEY), tx.store.delete(PENDING_KEY)]);
+      if (valid) {
+        // Chunks of an older snapshot go with it (a build without a clear, e.g. after a corrupt record).
+        const old = (await tx.store.getAllKeys()).filter((k) => k.startsWith('abstracts:'));
+        await Promise.all([
+          ...old.map((k) => tx.store.delete(k)),
+          ...abstracts.map((chunk, n) => tx.store.put([...chunk], abstractKey(ticket.nonce, n))),
+          tx.store.put(snapshot, INDEX_KEY),
+          tx.store.delete(PENDING_KEY),
+        ]);
+      }
       await tx.done;
       return valid;
+    },
+    /** Abstract chunks of the snapshot written with this ticket nonce; undefined where gone (a newer snapshot replaced it). */
+    async abstractChunks(nonce: string, nos: readonly number[]): Promise<(string[] | undefined)[]> {
+      const tx = db.transaction('index');
+      const out = await Promise.all(nos.map(async (n) => {
+        const v = await tx.store.get(abstractKey(nonce, n));
+        return Array.isArray(v) ? v : undefined;
+      }));
+      await tx.done;
+      return out;
     },
     /** True once the default dataset was seeded: removing it later must not bring it back. */
     async wasSeeded(): Promise<boolean> {
@@ -168,6 +188,10 @@ export async function openStore(opts: { name?: string } = {}) {
       db.close();
     },
   };
+}
+
+function abstractKey(nonce: string, n: number): string {
+  return `abstracts:${nonce}:${n}`;
 }
 
 async function committedMetas(rows: Promise<unknown[]>): Promise<DatasetMeta[]> {

@@ -6,6 +6,7 @@
  * array right after a build.
  */
 import type { Author, Paper } from '../dataset/schema';
+import { normalizeArxivId } from './normalize';
 import {
   arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, packLists, packStrings, type ListColumn, type StringColumn,
 } from './columns';
@@ -57,6 +58,8 @@ export interface PaperColumnsData {
   affiliations: ListColumn;
   categories: ListColumn;
   sources: ListColumn;
+  /** Ordinals of the papers with an arXiv id, by normalized id then ordinal: lookups by binary search, no map to build on wake. */
+  arxivOrder: Uint32Array;
   /** Per column name: its checksum (columns.ts), checked on load. */
   checksums: Record<string, number>;
 }
@@ -113,7 +116,7 @@ export class SnapshotError extends Error {
 }
 
 function paperChecksums(d: Omit<PaperColumnsData, 'checksums'>): Record<string, number> {
-  const out: Record<string, number> = { flags: arrayChecksum(d.flags) };
+  const out: Record<string, number> = { flags: arrayChecksum(d.flags), arxivOrder: arrayChecksum(d.arxivOrder) };
   for (const k of STRING_COLUMNS) out[k] = columnChecksum(d[k]);
   for (const k of LIST_COLUMNS) out[k] = listChecksum(d[k]);
   return out;
@@ -150,6 +153,7 @@ export class PaperColumns implements PaperTable {
       affiliations: packLists(papers.map((p) => p.affiliations)),
       categories: packLists(papers.map((p) => p.categories)),
       sources: packLists(papers.map((p) => p.sources)),
+      arxivOrder: arxivOrder(papers),
     };
     return new PaperColumns({ ...data, checksums: paperChecksums(data) }, AbstractChunks.fromPapers(papers));
   }
@@ -162,6 +166,7 @@ export class PaperColumns implements PaperTable {
     if (!Number.isInteger(n) || n < 0 || !(d.flags instanceof Uint8Array) || d.flags.length !== n) throw new SnapshotError('paper count or flags wrong');
     for (const k of STRING_COLUMNS) if (!columnFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
     for (const k of LIST_COLUMNS) if (!listFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
+    if (!(d.arxivOrder instanceof Uint32Array) || d.arxivOrder.length > n) throw new SnapshotError('arXiv id order does not fit');
     const sums = paperChecksums(d);
     for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new SnapshotError(`paper column ${k}: checksum mismatch`);
     return new PaperColumns(d, abstracts);
@@ -189,6 +194,21 @@ export class PaperColumns implements PaperTable {
 
   date(ord: number): string {
     return cell(this.d.dates, ord);
+  }
+
+  /** The first paper (lowest ordinal) with this arXiv id, any version or spelling normalizeArxivId folds. */
+  ordOfArxivId(id: string): number | undefined {
+    const key = normalizeArxivId(id);
+    const order = this.d.arxivOrder;
+    const keyAt = (i: number) => normalizeArxivId(this.arxivId(order[i] ?? 0) ?? '');
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyAt(mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length && keyAt(lo) === key ? order[lo] : undefined;
   }
 
   hasCode(ord: number): boolean {
@@ -298,6 +318,13 @@ export class PaperView {
   get sources(): string[] {
     return this.columns.sources(this.ord);
   }
+}
+
+function arxivOrder(papers: readonly Paper[]): Uint32Array {
+  const keyed: { key: string; ord: number }[] = [];
+  papers.forEach((p, ord) => (p.arxivId === undefined ? undefined : keyed.push({ key: normalizeArxivId(p.arxivId), ord })));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ord - b.ord));
+  return Uint32Array.from(keyed, (k) => k.ord);
 }
 
 /** Author records as columns; metrics and fields (profiles only: few) as a sparse list. */

@@ -145,6 +145,7 @@ export class PaperIndex {
   }
 
   private ordOfArxivId(id: string): number | undefined {
+    if (this.table instanceof PaperColumns) return this.table.ordOfArxivId(id);
     if (!this.arxivMap) {
       const m = new Map<string, number>();
       for (let ord = 0; ord < this.table.length; ord++) {

@@ -32,7 +32,8 @@ function service(opts: { learn?: boolean; log?: (m: string) => void } = {}) {
 const paper = (n: number, over: Partial<Paper> = {}): Paper => ({
   id: `extra:${n}`, title: `Quantum annealing schedules for sparse graph colouring ${n}`, authors: ['Ada Lovelace', 'Samuel L. Smith'],
   authorsTruncated: false, affiliations: [], categories: ['quant-ph'], date: `2021-0${1 + (n % 9)}-10`,
-  abstract: `We study annealing schedule ${n} on sparse graphs; colouring ${n} improves.`, hasCode: n % 2 === 0, sources: ['test'], ...over,
+  abstract: `We study annealing schedule ${n} on sparse graphs; colouring ${n} improves.`, hasCode: n % 2 === 0, sources: ['test'],
+  ...(n % 3 === 0 ? { arxivId: `2101.${String(150 - n).padStart(5, '0')}` } : {}), ...over,
 });
 const extra: Dataset = {
   format: 'paper-atlas', version: 1, id: 'extra', name: 'Extra', createdAt: '2026-01-01T00:00:00.000Z',
@@ -43,6 +44,7 @@ const extra: Dataset = {
 const QUESTIONS: ParsedRequest[] = [
   { type: 'lookup-page', page: { arxivId: '2402.19427', title: GRIFFIN, authors: ['Soham De', 'Samuel L. Smith'], abstract: 'Recurrent neural networks.' } },
   { type: 'lookup-page', page: { arxivId: '2101.00007', title: 'Quantum annealing schedules for sparse graph colouring 7', authors: ['Ada Lovelace'], abstract: '' } },
+  { type: 'lookup-page', page: { arxivId: '2101.00138v2', title: 'Some other title', authors: [], abstract: '' } },
   { type: 'search', query: 'quantum annealing', limit: 10 },
   { type: 'search', query: 'colouring', limit: 5, filters: { hasCode: true }, phrases: ['schedule 12'] },
   { type: 'search', query: 'batch size', limit: 5 },
@@ -80,7 +82,8 @@ describe('cold start from the snapshot', () => {
     const warm = await answers(first.s);
     expect(first.reads.datasets).toBe(1); // the build
     expect(warm[0]).toMatchObject({ match: { paper: { title: GRIFFIN } } });
-    expect(warm[2]?.type === 'search' && warm[2].hits.length).toBeGreaterThan(5);
+    expect(warm[2]).toMatchObject({ match: { method: 'arxiv-id', paper: { id: 'extra:12' } } });
+    expect(warm[3]?.type === 'search' && warm[3].hits.length).toBeGreaterThan(5);
     const restarted = service();
     expect(await answers(restarted.s)).toEqual(warm);
     expect(restarted.reads.datasets).toBe(0);

@@ -46,8 +46,10 @@ export class PaperIndex {
   private dates?: Int32Array;
   private newest?: string;
 
-  /** The papers as an array (lazy for columns), for the modules that index them by ordinal. */
-  private readonly papers: readonly Paper[];
+  /** The papers as an array (views for columns, made on first use), for the modules that index them by ordinal. */
+  private get papers(): readonly Paper[] {
+    return this.table.list;
+  }
 
   private constructor(
     private readonly table: PaperTable,
@@ -55,9 +57,7 @@ export class PaperIndex {
     private readonly terms: TermIndex,
     private readonly stats: ContentStats,
     private readonly graphData: AuthorGraphData,
-  ) {
-    this.papers = table.list;
-  }
+  ) {}
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { terms, graph } = buildIndex(dataset.papers, dataset.authors);

@@ -5,10 +5,16 @@
  * and a few typed arrays far faster than 75k objects, and nothing is parsed.
  */
 
-/** Strings packed: item i is s.slice(o[i], o[i + 1]). */
+/** Items per packed string: one accented title makes V8 store its whole string two bytes per char. */
+export const PART = 4096;
+
+/**
+ * Strings packed, PART items per string: item i is in parts[i / PART],
+ * ending at e[i] (starting where item i - 1 ended, or 0 at a part's start).
+ */
 export interface StringColumn {
-  s: string;
-  o: Uint32Array;
+  parts: string[];
+  e: Uint32Array;
 }
 
 /** Lists of strings: paper i owns items at[i] .. at[i + 1] of `items`. */
@@ -18,13 +24,17 @@ export interface ListColumn {
 }
 
 export function packStrings(values: readonly string[]): StringColumn {
-  const o = new Uint32Array(values.length + 1);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    n += values[i]?.length ?? 0;
-    o[i + 1] = n;
+  const e = new Uint32Array(values.length);
+  const parts: string[] = [];
+  for (let start = 0; start < values.length; start += PART) {
+    let n = 0;
+    for (let i = start; i < Math.min(values.length, start + PART); i++) {
+      n += values[i]?.length ?? 0;
+      e[i] = n;
+    }
+    parts.push(values.slice(start, start + PART).join(''));
   }
-  return { s: values.join(''), o };
+  return { parts, e };
 }
 
 export function packLists(lists: readonly (readonly string[])[]): ListColumn {
@@ -38,7 +48,8 @@ export function packLists(lists: readonly (readonly string[])[]): ListColumn {
 }
 
 export function cell(c: StringColumn, i: number): string {
-  return c.s.slice(c.o[i] ?? 0, c.o[i + 1] ?? 0);
+  const part = c.parts[Math.floor(i / PART)] ?? '';
+  return part.slice(i % PART === 0 ? 0 : (c.e[i - 1] ?? 0), c.e[i] ?? 0);
 }
 
 export function list(c: ListColumn, i: number): string[] {
@@ -69,26 +80,30 @@ const STRING_SAMPLES = 1 << 16;
  * suffer is a truncated, swapped or half-written record, not flipped bits;
  * the offsets beside the string are hashed whole and must end at its length.
  */
-export function stringChecksum(s: string): number {
+export function stringChecksum(s: string, samples = STRING_SAMPLES): number {
   let h = mix(0x811c9dc5, s.length);
-  const step = Math.max(1, Math.floor(s.length / STRING_SAMPLES));
+  const step = Math.max(1, Math.floor(s.length / samples));
   for (let i = 0; i < s.length; i += step) h = mix(h, s.charCodeAt(i));
   return h >>> 0;
 }
 
 export function columnChecksum(c: StringColumn): number {
-  return mix(stringChecksum(c.s), arrayChecksum(c.o)) >>> 0;
+  const samples = Math.max(64, Math.floor(STRING_SAMPLES / Math.max(1, c.parts.length)));
+  let h = arrayChecksum(c.e);
+  for (const part of c.parts) h = mix(h, stringChecksum(part, samples));
+  return h >>> 0;
 }
 
 export function listChecksum(c: ListColumn): number {
   return mix(columnChecksum(c.items), arrayChecksum(c.at)) >>> 0;
 }
 
-/** Offsets that fit: `count + 1` of them, ending at the string's length (or item count). */
+/** One end per item, and each part's last item ending at the part's length. */
 export function columnFits(c: unknown, count: number): c is StringColumn {
   if (typeof c !== 'object' || c === null) return false;
-  const { s, o } = c as Partial<StringColumn>;
-  return typeof s === 'string' && o instanceof Uint32Array && o.length === count + 1 && o[0] === 0 && o[count] === s.length;
+  const { parts, e } = c as Partial<StringColumn>;
+  if (!Array.isArray(parts) || !(e instanceof Uint32Array) || e.length !== count || parts.length !== Math.ceil(count / PART)) return false;
+  return parts.every((p, k) => typeof p === 'string' && e[Math.min(count, (k + 1) * PART) - 1] === p.length);
 }
 
 export function listFits(c: unknown, count: number): c is ListColumn {

@@ -91,7 +91,7 @@ describe('cold start from the snapshot', () => {
 
   it.each([
     ['a posting changed', (s: ServiceSnapshot) => void (s.index.index.ords[3] = 7)],
-    ['a title column truncated', (s: ServiceSnapshot) => void (s.index.papers.titles.s = s.index.papers.titles.s.slice(0, -5))],
+    ['a title column truncated', (s: ServiceSnapshot) => void (s.index.papers.titles.parts[0] = s.index.papers.titles.parts[0]?.slice(0, -5) ?? '')],
     ['an unknown format', (s: ServiceSnapshot) => void (s.format = 99)],
     ['author records missing', (s: ServiceSnapshot) => void ((s.index as Partial<typeof s.index>).authors = undefined)],
   ])('a corrupt snapshot (%s) is detected, rebuilt and answers stay the same', async (_, corrupt) => {

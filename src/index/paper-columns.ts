@@ -7,6 +7,7 @@
  */
 import type { Author, Paper } from '../dataset/schema';
 import { normalizeArxivId } from './normalize';
+import { dateNumber } from './topk';
 import {
   arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, packLists, packStrings, type ListColumn, type StringColumn,
 } from './columns';
@@ -21,6 +22,8 @@ export interface PaperTable {
   date(ord: number): string;
   hasCode(ord: number): boolean;
   categories(ord: number): readonly string[];
+  /** dateNumber() of each paper when stored (columns): recency and the newest date without 1M string reads. */
+  readonly dateNumbers?: Int32Array;
   /** The papers as a read-only array (for modules that index `papers[ord]`); lazy for columns. */
   readonly list: readonly Paper[];
 }
@@ -60,6 +63,8 @@ export interface PaperColumnsData {
   sources: ListColumn;
   /** Ordinals of the papers with an arXiv id, by normalized id then ordinal: lookups by binary search, no map to build on wake. */
   arxivOrder: Uint32Array;
+  /** dateNumber(date) per paper (YYYYMMDD). */
+  dateNumbers: Int32Array;
   /** Per column name: its checksum (columns.ts), checked on load. */
   checksums: Record<string, number>;
 }
@@ -116,7 +121,7 @@ export class SnapshotError extends Error {
 }
 
 function paperChecksums(d: Omit<PaperColumnsData, 'checksums'>): Record<string, number> {
-  const out: Record<string, number> = { flags: arrayChecksum(d.flags), arxivOrder: arrayChecksum(d.arxivOrder) };
+  const out: Record<string, number> = { flags: arrayChecksum(d.flags), arxivOrder: arrayChecksum(d.arxivOrder), dateNumbers: arrayChecksum(d.dateNumbers) };
   for (const k of STRING_COLUMNS) out[k] = columnChecksum(d[k]);
   for (const k of LIST_COLUMNS) out[k] = listChecksum(d[k]);
   return out;
@@ -166,6 +171,7 @@ export class PaperColumns implements PaperTable {
       categories: packLists(papers.map((p) => p.categories)),
       sources: packLists(papers.map((p) => p.sources)),
       arxivOrder: arxivOrder(papers),
+      dateNumbers: Int32Array.from(papers, (p) => dateNumber(p.date)),
     };
     return new PaperColumns({ ...data, checksums: paperChecksums(data) }, AbstractChunks.fromPapers(papers));
   }
@@ -179,6 +185,7 @@ export class PaperColumns implements PaperTable {
     for (const k of STRING_COLUMNS) if (!columnFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
     for (const k of LIST_COLUMNS) if (!listFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
     if (!(d.arxivOrder instanceof Uint32Array) || d.arxivOrder.length > n) throw new SnapshotError('arXiv id order does not fit');
+    if (!(d.dateNumbers instanceof Int32Array) || d.dateNumbers.length !== n) throw new SnapshotError('date numbers do not fit');
     const sums = paperChecksums(d);
     for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new SnapshotError(`paper column ${k}: checksum mismatch`);
     return new PaperColumns(d, abstracts);
@@ -186,6 +193,10 @@ export class PaperColumns implements PaperTable {
 
   get data(): PaperColumnsData {
     return this.d;
+  }
+
+  get dateNumbers(): Int32Array {
+    return this.d.dateNumbers;
   }
 
   get length(): number {

@@ -188,8 +188,9 @@ export class PaperIndex {
 
   private recency = (ord: number): number => {
     if (!this.dates) {
-      const dates = new Int32Array(this.table.length);
-      for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.table.date(i));
+      const stored = this.table.dateNumbers;
+      const dates = stored ?? new Int32Array(this.table.length);
+      if (!stored) for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.table.date(i));
       this.dates = dates;
     }
     return this.dates[ord] ?? 0;
@@ -197,12 +198,11 @@ export class PaperIndex {
 
   private get newestDate(): string {
     if (this.newest === undefined) {
-      let newest = '';
-      for (let i = 0; i < this.table.length; i++) {
-        const date = this.table.date(i);
-        if (date > newest) newest = date;
-      }
-      this.newest = newest;
+      this.recency(0); // fills this.dates
+      let best = -1;
+      const dates = this.dates ?? new Int32Array(0);
+      for (let i = 0; i < dates.length; i++) if (best < 0 || (dates[i] ?? 0) > (dates[best] ?? 0)) best = i;
+      this.newest = best < 0 ? '' : this.table.date(best);
     }
     return this.newest;
   }

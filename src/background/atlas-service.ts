@@ -1,4 +1,5 @@
 import type { Dataset } from '../dataset/schema';
+import type { DatasetMeta } from '../storage/upgrade';
 import { authorKey } from '../index/normalize';
 import { PaperIndex } from '../index/paper-index';
 import type { ParsedRequest, Response } from '../messaging/protocol';
@@ -10,13 +11,16 @@ import type { PageInfo } from '../arxiv/page-info';
 import type { PaperMatch } from '../index/types';
 import { updatePaper } from '../storage/update-papers';
 import { learnFromPage } from './learn';
+import { datasetsToken, makeSnapshot, readSnapshot } from './snapshot';
 
-/** What the service works on once loaded: every dataset, and one index over all of them. */
+/** What the service works on once loaded: the catalog records, and one index over all datasets. */
 interface Loaded {
-  datasets: Dataset[];
+  datasets: DatasetMeta[];
   index: PaperIndex;
   /** What the options page lists; computed with the merge, which knows the counts. */
   catalog: ReturnType<typeof catalogInfo>;
+  /** Where the snapshot's abstract chunks are stored (read when an answer needs them). */
+  abstractsKey: string;
 }
 
 export interface AtlasServiceOptions {
@@ -39,9 +43,11 @@ const COAUTHORS_PER_AUTHOR = 8;
 const DETAILS_AUTHORS = 5;
 
 /**
- * The background's brain: loads datasets and the index from IndexedDB on the
- * first question after a (re)start, seeds the default dataset on first run,
- * and answers protocol requests. Knows nothing of the extension APIs, so it is
+ * The background's brain: on the first question after a (re)start loads the
+ * index snapshot (snapshot.ts) from IndexedDB, or, when there is none or it
+ * is stale or broken, reads every dataset, merges and builds the index and
+ * writes a fresh snapshot. Seeds the default dataset on first run, and
+ * answers protocol requests. Knows nothing of the extension APIs, so it is
  * tested in Node against fake-indexeddb.
  */
 export class AtlasService {
@@ -90,12 +96,37 @@ export class AtlasService {
       await this.options.openSearch(request.query);
       return { type: 'open-search' };
     }
-    const { datasets, index, catalog } = await this.load();
+    const loaded = await this.load();
+    // Abstracts are read on demand (paper-columns.ts): an answer that touched
+    // abstracts not yet loaded is made again once they are, so a woken worker
+    // answers exactly as a warm one. Again, because the second answer may
+    // read others (the matched paper's abstract changes the related query).
+    let response = this.respond(loaded, request);
+    for (let pass = 0; pass < 3; pass++) {
+      const missing = loaded.index.takeMissingAbstracts();
+      if (missing.length === 0) break;
+      await this.loadAbstracts(loaded, missing);
+      response = this.respond(loaded, request);
+    }
+    if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
+      this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
+    }
+    return response;
+  }
+
+  private async loadAbstracts(loaded: Loaded, nos: number[]): Promise<void> {
+    const chunks = await (await this.openStore()).abstractChunks(loaded.abstractsKey, nos);
+    // A chunk gone (a newer snapshot replaced this one) reads as '' until the reload.
+    loaded.index.addAbstracts(nos.map((no, i) => ({ no, abstracts: chunks[i] ?? [] })));
+  }
+
+  /** The answer from what is loaded; pure apart from reading the index. */
+  private respond(loaded: Loaded, request: Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' }>): Response {
+    const { datasets, index, catalog } = loaded;
     switch (request.type) {
       case 'lookup-page': {
         const { page } = request;
         const match = index.match(page);
-        if (match) this.learnLater(page, match); // after answering; the next question sees what was learned
         return { type: 'lookup-page', ...lookupAnswer(index, page, match) };
       }
       case 'lookup-id': {
@@ -120,7 +151,7 @@ export class AtlasService {
           type: 'summary',
           papers: index.size,
           authors: catalog.authors,
-          datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers.length })),
+          datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers })),
         };
     }
   }
@@ -157,30 +188,43 @@ export class AtlasService {
     // delete them now. An import still running holds a Web Lock and is kept.
     const dropped = await store.cleanupStaging();
     if (dropped.length) log?.(`removed ${dropped.length} unfinished import(s)`);
-    let datasets = await store.datasets();
+    let metas = await store.list();
     // Seed on first run only: a user who removed the default keeps it removed.
-    if (datasets.length === 0 && !(await store.wasSeeded())) {
+    if (metas.length === 0 && !(await store.wasSeeded())) {
       const seeded = this.options.defaultDataset();
       await store.putDataset(seeded, 'embedded profile');
       await store.markSeeded();
-      datasets = [seeded];
+      metas = await store.list();
       log?.(`seeded default dataset (${seeded.papers.length} papers)`);
     }
-    const merged = combineDatasets(datasets);
-    const combined = { papers: merged.papers, authors: merged.authors };
-    const catalog = catalogInfo(await store.list(), merged.mergedInto, { papers: merged.papers.length, authors: merged.authors.length });
-    const builtFrom = datasets.map((d) => `${d.id}@${d.createdAt}`).sort().join(',');
+    // The cheap path: catalog records + one snapshot record, no dataset rows.
     const snapshot = await store.indexSnapshot();
-    if (snapshot?.builtFrom === builtFrom) {
+    if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
-        return { datasets, index: PaperIndex.fromJSON(snapshot.data, combined), catalog };
+        const { index, abstractsKey, mergedInto, totals } = readSnapshot(snapshot.data);
+        return { datasets: metas, index, abstractsKey, catalog: catalogInfo(metas, mergedInto, totals) };
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
     }
-    const index = PaperIndex.build(combined);
-    await store.putIndexSnapshot({ builtFrom, data: index.toJSON() });
-    return { datasets, index, catalog };
+    return this.rebuild(store);
+  }
+
+  /** Reads and merges every dataset, builds the index, and persists its snapshot. */
+  private async rebuild(store: AtlasStore): Promise<Loaded> {
+    const ticket = await store.reserveSnapshot(); // before the read: a write after it voids this snapshot
+    const datasets = await store.datasets();
+    const metas = await store.list();
+    const merged = combineDatasets(datasets);
+    const totals = { papers: merged.papers.length, authors: merged.authors.length };
+    const built = PaperIndex.build({ papers: merged.papers, authors: merged.authors });
+    const { record, abstracts } = makeSnapshot(built, ticket.nonce, merged.mergedInto, totals);
+    await store.putIndexSnapshot({ builtFrom: datasetsToken(datasets), data: record }, ticket, abstracts.all());
+    // Answer from the snapshot's columns, as a woken worker would: the same
+    // answers either way, and the merged Paper objects can be collected.
+    const { index } = readSnapshot(record, abstracts);
+    const datasetsRead = metas.filter((m) => datasets.some((d) => d.id === m.id));
+    return { datasets: datasetsRead, index, abstractsKey: ticket.nonce, catalog: catalogInfo(metas, merged.mergedInto, totals) };
   }
 }
 

@@ -4,7 +4,9 @@
  * text goes through the typed-array inverted index (term-index.ts), authors
  * through the typed-array author graph (author-build.ts, coauthors.ts); both
  * are built in one pass and persisted. Id lookup maps are built lazily, so a
- * cold start only checks and wraps the persisted arrays.
+ * cold start only checks and wraps the persisted arrays. Papers are read
+ * through a PaperTable (paper-columns.ts): the built-from array, or columns
+ * loaded from a snapshot whose Paper objects are made only when returned.
  * See src/index/README.md.
  */
 import type { PageInfo } from '../arxiv/page-info';
@@ -17,11 +19,19 @@ import { exactTitleOrds, matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
 import { searchTerms } from './search';
-import { deserializeIndex, serializeIndex, type SerializedIndex } from './serialize';
+import { AbstractChunks, authorColumns, authorList, arrayTable, PaperColumns, PaperView, type AuthorColumnsData, type PaperColumnsData, type PaperTable } from './paper-columns';
+import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
+
+/** Everything an index answers from, as strings and typed arrays (see snapshot()). */
+export interface IndexSnapshotData {
+  index: IndexArrays;
+  papers: PaperColumnsData;
+  authors: AuthorColumnsData;
+}
 
 /** A search query that is just an arXiv id, optionally with prefix and version. */
 const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})(v\d+)?\s*$/i;
@@ -31,11 +41,18 @@ export class PaperIndex {
   private arxivMap?: Map<string, number>;
   private titleMap?: Map<string, number[]>;
   private graphCache?: CoauthorGraph;
+  /** Id -> ordinal of papers recently returned (see paperAt). */
+  private readonly recentIds = new Map<string, number>();
   private dates?: Int32Array;
   private newest?: string;
 
+  /** The papers as an array (views for columns, made on first use), for the modules that index them by ordinal. */
+  private get papers(): readonly Paper[] {
+    return this.table.list;
+  }
+
   private constructor(
-    private readonly papers: readonly Paper[],
+    private readonly table: PaperTable,
     private readonly authors: readonly Author[],
     private readonly terms: TermIndex,
     private readonly stats: ContentStats,
@@ -44,7 +61,7 @@ export class PaperIndex {
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { terms, graph } = buildIndex(dataset.papers, dataset.authors);
-    return new PaperIndex(dataset.papers, dataset.authors, terms, contentStats(terms), graph);
+    return new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph);
   }
 
   /**
@@ -53,7 +70,49 @@ export class PaperIndex {
    */
   static fromJSON(data: unknown, dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { index, stats, graph } = deserializeIndex(data, dataset);
-    return new PaperIndex(dataset.papers, dataset.authors, index, stats, graph);
+    return new PaperIndex(arrayTable(dataset.papers), dataset.authors, index, stats, graph);
+  }
+
+  /**
+   * Load what snapshot() returned (after a structured clone): papers and
+   * authors stay columns. Throws IndexLoadError / SnapshotError when an array
+   * does not fit or its checksum differs: rebuild then.
+   */
+  static fromSnapshot(data: IndexSnapshotData, abstracts?: AbstractChunks): PaperIndex {
+    const papers = PaperColumns.fromData(data.papers, abstracts);
+    const authors = authorList(data.authors);
+    const { index, stats, graph } = fromIndexArrays(data.index, papers.length);
+    if (graph.records.some((r) => r >= authors.length)) throw new IndexLoadError('shape', 'author graph points past the author records');
+    return new PaperIndex(papers, authors, index, stats, graph);
+  }
+
+  /**
+   * Index arrays, papers and authors as columns: a structured-clonable record
+   * with no per-paper objects; the abstracts apart, in chunks (paper-columns.ts).
+   */
+  snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
+    const papers = this.table instanceof PaperColumns ? this.table : PaperColumns.fromPapers(this.papers);
+    return { data: { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
+  }
+
+  /** Abstract chunks the answers since the last call wanted but were not loaded (always none after a build). */
+  takeMissingAbstracts(): number[] {
+    if (!(this.table instanceof PaperColumns)) return [];
+    const out = [...this.table.abstracts.missing].sort((a, b) => a - b);
+    this.table.abstracts.missing.clear();
+    return out;
+  }
+
+  /** Hands over abstract chunks read from the snapshot; answers made before them are stale. */
+  addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void {
+    if (!(this.table instanceof PaperColumns)) return;
+    for (const c of chunks) this.table.abstracts.add(c.no, c.abstracts);
+    this.table.forgetPapers();
+  }
+
+  /** A real Paper for what an inner module returned (a PaperView when papers are columns). */
+  private real(p: Paper): Paper {
+    return p instanceof PaperView ? (this.paperAt(p.ord) ?? p) : p;
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
@@ -62,7 +121,7 @@ export class PaperIndex {
   }
 
   get size(): number {
-    return this.papers.length;
+    return this.table.length;
   }
 
   private get graph(): CoauthorGraph {
@@ -70,37 +129,58 @@ export class PaperIndex {
   }
 
   private ordOfId(id: string): number | undefined {
+    // The id asked for is usually of a paper just returned (the matched paper
+    // excluded from its related list): no need for a 1M-entry map yet.
+    const recent = this.recentIds.get(id);
+    if (recent !== undefined) return recent;
     if (!this.idMap) {
       const m = new Map<string, number>();
-      this.papers.forEach((p, ord) => (m.has(p.id) ? undefined : m.set(p.id, ord)));
+      for (let ord = 0; ord < this.table.length; ord++) {
+        const id = this.table.id(ord);
+        if (!m.has(id)) m.set(id, ord);
+      }
       this.idMap = m;
     }
     return this.idMap.get(id);
   }
 
   private ordOfArxivId(id: string): number | undefined {
+    if (this.table instanceof PaperColumns) return this.table.ordOfArxivId(id);
     if (!this.arxivMap) {
       const m = new Map<string, number>();
-      this.papers.forEach((p, ord) => {
-        if (p.arxivId === undefined) return;
-        const key = normalizeArxivId(p.arxivId);
+      for (let ord = 0; ord < this.table.length; ord++) {
+        const id = this.table.arxivId(ord);
+        if (id === undefined) continue;
+        const key = normalizeArxivId(id);
         if (!m.has(key)) m.set(key, ord);
-      });
+      }
       this.arxivMap = m;
     }
     return this.arxivMap.get(normalizeArxivId(id));
   }
 
   /** Papers with this normalized title, ascending (via the postings; a map only for stopword-only titles). */
+  /** A paper to return, remembering its id (ordOfId). */
+  private paperAt(ord: number): Paper | undefined {
+    const p = this.table.paper(ord);
+    // Only for snapshot columns: their ids are unique (the merge made them so); a
+    // built array may list an id twice, and then the first ordinal must win.
+    if (p && this.table instanceof PaperColumns && !this.recentIds.has(p.id)) {
+      if (this.recentIds.size >= 4096) this.recentIds.clear();
+      this.recentIds.set(p.id, ord);
+    }
+    return p;
+  }
+
   private titleOrds(key: string): readonly number[] {
     const found = exactTitleOrds(this.terms, this.papers, key);
     if (found) return found;
     if (!this.titleMap) {
       const m = new Map<string, number[]>();
-      this.papers.forEach((p, ord) => {
-        const k = normalizeTitle(p.title);
+      for (let ord = 0; ord < this.table.length; ord++) {
+        const k = normalizeTitle(this.table.title(ord));
         if (k !== '') m.set(k, [...(m.get(k) ?? []), ord]);
-      });
+      }
       this.titleMap = m;
     }
     return this.titleMap.get(key) ?? [];
@@ -108,8 +188,9 @@ export class PaperIndex {
 
   private recency = (ord: number): number => {
     if (!this.dates) {
-      const dates = new Int32Array(this.papers.length);
-      for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.papers[i]?.date ?? '');
+      const stored = this.table.dateNumbers;
+      const dates = stored ?? new Int32Array(this.table.length);
+      if (!stored) for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.table.date(i));
       this.dates = dates;
     }
     return this.dates[ord] ?? 0;
@@ -117,16 +198,18 @@ export class PaperIndex {
 
   private get newestDate(): string {
     if (this.newest === undefined) {
-      let newest = '';
-      for (const p of this.papers) if (p.date > newest) newest = p.date;
-      this.newest = newest;
+      this.recency(0); // fills this.dates
+      let best = -1;
+      const dates = this.dates ?? new Int32Array(0);
+      for (let i = 0; i < dates.length; i++) if (best < 0 || (dates[i] ?? 0) > (dates[best] ?? 0)) best = i;
+      this.newest = best < 0 ? '' : this.table.date(best);
     }
     return this.newest;
   }
 
   paper(id: string): Paper | undefined {
     const ord = this.ordOfId(id);
-    return ord === undefined ? undefined : this.papers[ord];
+    return ord === undefined ? undefined : this.table.paper(ord);
   }
 
   /** By author id (= authorKey) or any spelling of the name, initials included when unambiguous. */
@@ -137,14 +220,14 @@ export class PaperIndex {
   /** "2102.06171", "2102.06171v2", "arXiv:hep-th/9901001v1". */
   byArxivId(id: string): Paper | undefined {
     const ord = this.ordOfArxivId(id);
-    return ord === undefined ? undefined : this.papers[ord];
+    return ord === undefined ? undefined : this.paperAt(ord);
   }
 
   /** Exact match after normalizeTitle; the first in dataset order if several. */
   byTitle(title: string): Paper | undefined {
     const key = normalizeTitle(title);
     const ord = key === '' ? undefined : this.titleOrds(key)[0];
-    return ord === undefined ? undefined : this.papers[ord];
+    return ord === undefined ? undefined : this.table.paper(ord);
   }
 
   /**
@@ -156,7 +239,7 @@ export class PaperIndex {
     const byId = this.byArxivId(page.arxivId);
     if (byId) return { paper: byId, method: 'arxiv-id', confidence: 1 };
     const m = matchTitle(this.terms, this.papers, page, (key) => this.titleOrds(key));
-    const paper = m ? this.papers[m.ord] : undefined;
+    const paper = m ? this.paperAt(m.ord) : undefined;
     return m && paper ? { paper, method: m.method, confidence: m.confidence } : null;
   }
 
@@ -167,7 +250,7 @@ export class PaperIndex {
     const ex = q.excludeId === undefined ? undefined : this.ordOfId(q.excludeId);
     if (ex !== undefined) excluded.add(ex);
     const ctx = { papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate };
-    return relatedPapers(ctx, q, limit);
+    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper) }));
   }
 
   /** Coauthors of each page author the dataset knows (others are skipped). */
@@ -183,11 +266,11 @@ export class PaperIndex {
     if (query.trim() === '' || limit <= 0) return [];
     const accept = filters ? this.filterOf(filters) : undefined;
     const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
-    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.papers[idOrd] : undefined;
+    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.table.paper(idOrd) : undefined;
     const hits: SearchHit[] = [];
     for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.recency })) {
-      const paper = this.papers[h.ord];
-      if (paper && paper !== byId) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
+      const paper = h.ord === idOrd && byId ? undefined : this.table.paper(h.ord);
+      if (paper) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });
     return hits.slice(0, limit);
@@ -197,13 +280,12 @@ export class PaperIndex {
     const cat = f.category?.trim();
     const authorOrds = f.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(f.author))));
     return (ord) => {
-      const p = this.papers[ord];
-      if (!p) return false;
-      if (f.hasCode !== undefined && p.hasCode !== f.hasCode) return false;
+      if (!(ord >= 0 && ord < this.table.length)) return false;
+      if (f.hasCode !== undefined && this.table.hasCode(ord) !== f.hasCode) return false;
       const year = Math.floor(this.recency(ord) / 10000);
       if (f.yearFrom !== undefined && year < f.yearFrom) return false;
       if (f.yearTo !== undefined && year > f.yearTo) return false;
-      if (cat && !p.categories.some((c) => c === cat || c.startsWith(`${cat}.`))) return false;
+      if (cat && !this.table.categories(ord).some((c) => c === cat || c.startsWith(`${cat}.`))) return false;
       return !authorOrds || authorOrds.has(ord);
     };
   }

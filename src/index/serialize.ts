@@ -10,6 +10,7 @@
 import type { Author, Paper } from '../dataset/schema';
 import type { AuthorGraphData } from './author-build';
 import type { ContentStats } from './related';
+import { arrayChecksum, stringChecksum } from './columns';
 import { TermIndex } from './term-index';
 
 /** 1: JSON arrays; 2: typed arrays; 3: + the author graph (this file). */
@@ -192,4 +193,54 @@ function graphOf(data: Record<string, unknown>, n: number, authorCount: number):
     throw new IndexLoadError('shape', 'author graph out of range');
   }
   return { keys, paperOffsets: po, paperAuthors: pa, initialsOrder: io, records: rec };
+}
+
+/**
+ * The index part of the service's snapshot (src/background/snapshot.ts): the
+ * same arrays as SerializedIndex, but checked by a checksum per array instead
+ * of walking every posting, and not tied to a Paper[] by fingerprints (the
+ * snapshot carries its papers as columns). Cold start cost is then reading
+ * the record, hashing the arrays and splitting two strings.
+ */
+export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | 'authorsFingerprint'> & { checksums: Record<string, number> };
+
+const ARRAY_KEYS = ['offsets', 'ords', 'codes', 'idf', 'norms', 'paperAuthorOffsets', 'paperAuthors', 'initialsOrder', 'authorRecords'] as const;
+
+function indexChecksums(d: Omit<IndexArrays, 'checksums'>): Record<string, number> {
+  const out: Record<string, number> = { vocab: stringChecksum(d.vocab), authorKeys: stringChecksum(d.authorKeys) };
+  for (const k of ARRAY_KEYS) out[k] = arrayChecksum(d[k]);
+  return out;
+}
+
+export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData): IndexArrays {
+  const d = {
+    version: INDEX_FORMAT_VERSION, vocab: index.vocab.join('\n'), offsets: index.offsets, ords: index.ords, codes: index.codes, idf: stats.idf, norms: stats.norms,
+    authorKeys: graph.keys.join('\n'), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
+  };
+  return { ...d, checksums: indexChecksums(d) };
+}
+
+/** Inverse of indexArrays for `n` papers; throws IndexLoadError on any mismatch of type, length or checksum. */
+export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; stats: ContentStats; graph: AuthorGraphData } {
+  if (!isRecord(data)) throw new IndexLoadError('shape', 'index arrays missing');
+  if (data.version !== INDEX_FORMAT_VERSION) throw new IndexLoadError('version', `unsupported index version ${String(data.version)}`);
+  const d = data as IndexArrays;
+  const types = [Uint32Array, Uint32Array, Uint8Array, Float32Array, Float32Array, Uint32Array, Uint32Array, Uint32Array, Int32Array];
+  if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint8Array)))) {
+    throw new IndexLoadError('shape', 'index arrays of the wrong type');
+  }
+  const sums = indexChecksums(d);
+  for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new IndexLoadError('shape', `index ${k}: checksum mismatch`);
+  const terms = d.vocab === '' ? [] : d.vocab.split('\n');
+  const keys = d.authorKeys === '' ? [] : d.authorKeys.split('\n');
+  const { offsets, ords, codes, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;
+  if (offsets.length !== terms.length + 1 || offsets[terms.length] !== ords.length || codes.length !== ords.length || idf.length !== terms.length || norms.length !== n) {
+    throw new IndexLoadError('shape', 'postings or statistics of the wrong length');
+  }
+  if (po.length !== n + 1 || po[n] !== pa.length || d.authorRecords.length !== keys.length) throw new IndexLoadError('shape', 'author graph of the wrong length');
+  return {
+    index: new TermIndex(terms, offsets, ords, codes, n),
+    stats: { idf, norms },
+    graph: { keys, paperOffsets: po, paperAuthors: pa, initialsOrder: d.initialsOrder, records: d.authorRecords },
+  };
 }

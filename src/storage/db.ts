@@ -12,7 +12,10 @@ import { DatasetMetaSchema, migrateV1, type DatasetMeta } from './upgrade';
  * one huge 100 MB array either. A 75k-paper import is written in batches, and
  * an import can write under a staging id that readers ignore until one final
  * transaction marks it committed (see staging.ts). The index snapshot is
- * derived data, stored so a restarted worker does not rebuild it.
+ * derived data, stored so a restarted worker does not rebuild it: every
+ * write of dataset rows clears the `index` store in its own transaction, and
+ * a snapshot is only written if nothing cleared the store since its build
+ * began (reserveSnapshot), so a snapshot never outlives the rows it shows.
  * Bump DB_VERSION and add an upgrade step when the layout changes.
  */
 export const DB_NAME = 'paper-atlas';
@@ -24,8 +27,13 @@ export type { ImportLiveness, StagingImport } from './staging';
 export interface IndexSnapshot {
   /** Which datasets (id@createdAt) the snapshot was built from. */
   builtFrom: string;
-  /** The index's own serialized form; it carries its own format version. */
+  /** What the background needs to answer (src/background/snapshot.ts); it carries its own format version. */
   data: unknown;
+}
+
+/** A build in progress: its snapshot is written only if the `index` store was not cleared meanwhile. */
+export interface SnapshotTicket {
+  nonce: string;
 }
 
 export type { ChunkKey } from './chunks';
@@ -34,7 +42,8 @@ export interface AtlasDB extends DBSchema {
   datasets: { key: string; value: DatasetMeta };
   papers: { key: ChunkKey; value: Paper[] };
   authors: { key: ChunkKey; value: Author[] };
-  index: { key: string; value: IndexSnapshot };
+  /** The snapshot ('current'), its abstract chunks ('abstracts:<nonce>:<n>'), a build's ticket ('pending'). */
+  index: { key: string; value: IndexSnapshot | SnapshotTicket | string[] };
   /** Small flags, e.g. whether the default dataset was ever seeded. */
   settings: { key: string; value: boolean };
 }
@@ -42,6 +51,7 @@ export interface AtlasDB extends DBSchema {
 export type AtlasStore = Awaited<ReturnType<typeof openStore>>;
 
 const INDEX_KEY = 'current';
+const PENDING_KEY = 'pending';
 const SEEDED_KEY = 'seeded';
 
 function metaFor(dataset: Dataset, origin: string | undefined, now: number): DatasetMeta {
@@ -105,7 +115,7 @@ export async function openStore(opts: { name?: string } = {}) {
       // Writing the dataset invalidates the snapshot in the same transaction,
       // so a worker killed in between never pairs new data with an old index.
       const tx = db.transaction(['datasets', 'papers', 'authors', 'index'], 'readwrite');
-      const writes: Promise<unknown>[] = [deleteDatasetRows(tx, dataset.id), tx.objectStore('index').delete(INDEX_KEY)];
+      const writes: Promise<unknown>[] = [deleteDatasetRows(tx, dataset.id), tx.objectStore('index').clear()];
       writes.push(tx.objectStore('datasets').put(metaFor(dataset, origin, Date.now())));
       chunks(dataset.papers).forEach((c, n) => writes.push(tx.objectStore('papers').put(c, [dataset.id, n])));
       chunks(dataset.authors).forEach((c, n) => writes.push(tx.objectStore('authors').put(c, [dataset.id, n])));
@@ -115,7 +125,7 @@ export async function openStore(opts: { name?: string } = {}) {
     async removeDataset(id: string): Promise<boolean> {
       const tx = db.transaction(['datasets', 'papers', 'authors', 'index'], 'readwrite');
       const existed = (await tx.objectStore('datasets').getKey(id)) !== undefined;
-      await Promise.all([deleteDatasetRows(tx, id), tx.objectStore('index').delete(INDEX_KEY), tx.done]);
+      await Promise.all([deleteDatasetRows(tx, id), tx.objectStore('index').clear(), tx.done]);
       return existed;
     },
     /** Starts an import under a staging id; nothing is visible until commit(). */
@@ -127,10 +137,45 @@ export async function openStore(opts: { name?: string } = {}) {
       return cleanupStaging(db, isAlive);
     },
     async indexSnapshot(): Promise<IndexSnapshot | undefined> {
-      return db.get('index', INDEX_KEY);
+      const s = await db.get('index', INDEX_KEY);
+      return s && 'builtFrom' in s ? s : undefined;
     },
-    async putIndexSnapshot(snapshot: IndexSnapshot): Promise<void> {
-      await db.put('index', snapshot, INDEX_KEY);
+    /** Call before reading the datasets a snapshot is built from; pass the ticket to putIndexSnapshot. */
+    async reserveSnapshot(): Promise<SnapshotTicket> {
+      const ticket = { nonce: `${Date.now()}:${Math.random()}` };
+      await db.put('index', ticket, PENDING_KEY);
+      return ticket;
+    },
+    /**
+     * Writes the snapshot unless a dataset write cleared the store since the
+     * ticket was taken (the snapshot would show rows that changed); false then.
+     */
+    async putIndexSnapshot(snapshot: IndexSnapshot, ticket: SnapshotTicket, abstracts: readonly (readonly string[])[] = []): Promise<boolean> {
+      const tx = db.transaction('index', 'readwrite');
+      const pending = await tx.store.get(PENDING_KEY);
+      const valid = pending !== undefined && 'nonce' in pending && pending.nonce === ticket.nonce;
+      if (valid) {
+        // Chunks of an older snapshot go with it (a build without a clear, e.g. after a corrupt record).
+        const old = (await tx.store.getAllKeys()).filter((k) => k.startsWith('abstracts:'));
+        await Promise.all([
+          ...old.map((k) => tx.store.delete(k)),
+          ...abstracts.map((chunk, n) => tx.store.put([...chunk], abstractKey(ticket.nonce, n))),
+          tx.store.put(snapshot, INDEX_KEY),
+          tx.store.delete(PENDING_KEY),
+        ]);
+      }
+      await tx.done;
+      return valid;
+    },
+    /** Abstract chunks of the snapshot written with this ticket nonce; undefined where gone (a newer snapshot replaced it). */
+    async abstractChunks(nonce: string, nos: readonly number[]): Promise<(string[] | undefined)[]> {
+      const tx = db.transaction('index');
+      const out = await Promise.all(nos.map(async (n) => {
+        const v = await tx.store.get(abstractKey(nonce, n));
+        return Array.isArray(v) ? v : undefined;
+      }));
+      await tx.done;
+      return out;
     },
     /** True once the default dataset was seeded: removing it later must not bring it back. */
     async wasSeeded(): Promise<boolean> {
@@ -143,6 +188,10 @@ export async function openStore(opts: { name?: string } = {}) {
       db.close();
     },
   };
+}
+
+function abstractKey(nonce: string, n: number): string {
+  return `abstracts:${nonce}:${n}`;
 }
 
 async function committedMetas(rows: Promise<unknown[]>): Promise<DatasetMeta[]> {

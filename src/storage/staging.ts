@@ -110,7 +110,7 @@ export async function beginImport(db: IDBPDatabase<AtlasDB>, opts: { name: strin
       }
       if (duplicates.length) await mergeDuplicates(tx.objectStore('papers'), id, duplicates);
       const meta: DatasetMeta = { ...current.data, committed: true, createdAt: new Date().toISOString(), papers: paperIds.size, authors: authorCount, touchedAt: Date.now() };
-      await Promise.all([tx.objectStore('datasets').put(meta), tx.objectStore('index').delete('current'), tx.done]);
+      await Promise.all([tx.objectStore('datasets').put(meta), tx.objectStore('index').clear(), tx.done]);
       finished = true;
       return meta;
     },

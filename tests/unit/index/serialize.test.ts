@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { PaperIndex } from '../../../src/index/paper-index';
 import { datasetFingerprint, INDEX_FORMAT_VERSION, IndexLoadError, type SerializedIndex } from '../../../src/index/serialize';
+import { cell, columnChecksum, columnFits, list, packLists, packStrings, PART } from '../../../src/index/columns';
 
 function mk(i: number, title: string, authors: string[], abstract: string, categories = ['cs.LG']): Paper {
   return {
@@ -90,5 +91,26 @@ describe('index serialization', () => {
       { ...rt(), offsets: rt().offsets.map((o, i) => (i === 1 ? 0 : o)) },
     ];
     bad.forEach((data, i) => expect(() => PaperIndex.fromJSON(data, dataset), `case ${i}`).toThrow(IndexLoadError));
+  });
+});
+
+describe('snapshot columns (columns.ts)', () => {
+  it('pack strings and lists over several parts and read each back exactly', () => {
+    const values = Array.from({ length: PART * 2 + 17 }, (_, i) => (i % 7 === 0 ? '' : i % 5 === 0 ? `Théorème ${i} — ∑` : `title ${i}`));
+    const col = packStrings(values);
+    expect(col.parts).toHaveLength(3);
+    expect(values.every((v, i) => cell(col, i) === v)).toBe(true);
+    expect(columnFits(col, values.length)).toBe(true);
+    const lists = values.map((v, i) => (i % 3 === 0 ? [] : [v, `${i}`]));
+    const packed = packLists(lists);
+    expect(lists.every((l, i) => JSON.stringify(list(packed, i)) === JSON.stringify(l))).toBe(true);
+  });
+
+  it('a part cut short, or one end too many, does not fit; a changed character changes the checksum', () => {
+    const col = packStrings(Array.from({ length: PART + 3 }, (_, i) => `x${i}`));
+    expect(columnFits({ ...col, parts: [col.parts[0]?.slice(1), col.parts[1]] }, PART + 3)).toBe(false);
+    expect(columnFits(col, PART + 4)).toBe(false);
+    const edited = { ...col, parts: [col.parts[0] ?? '', (col.parts[1] ?? '').replace('x', 'y')] };
+    expect(columnChecksum(edited)).not.toBe(columnChecksum(col));
   });
 });

@@ -63,7 +63,8 @@ describe('storage v2', () => {
   it('an import is invisible until commit, then shows with its counts; the snapshot is dropped', async () => {
     const store = await openStore();
     await store.putDataset(seed());
-    await store.putIndexSnapshot({ builtFrom: 'x', data: 1 });
+    await expect(store.putIndexSnapshot({ builtFrom: 'x', data: 1 }, await store.reserveSnapshot())).resolves.toBe(true);
+    expect(await store.indexSnapshot()).toBeDefined();
     const imp = await store.beginImport({ name: 'mine', origin: 'test' });
     await imp.write([paper(1), paper(2)], [{ id: 'ada lovelace', name: 'Ada Lovelace' }]);
     await imp.write([paper(3)], []);
@@ -76,6 +77,17 @@ describe('storage v2', () => {
     expect(all[1]?.papers.map((p) => p.id)).toEqual([paper(1).id, paper(2).id, paper(3).id]);
     expect(await store.indexSnapshot()).toBeUndefined();
     await expect(imp.write([paper(4)], [])).rejects.toThrow(/finished/);
+  });
+
+  it('a snapshot whose build began before a dataset write is not written (it would show old rows)', async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    const ticket = await store.reserveSnapshot();
+    await store.putDataset({ ...seed(), id: 'other' }); // e.g. an import committed while the index was building
+    await expect(store.putIndexSnapshot({ builtFrom: 'x', data: 1 }, ticket)).resolves.toBe(false);
+    expect(await store.indexSnapshot()).toBeUndefined();
+    await expect(store.putIndexSnapshot({ builtFrom: 'y', data: 2 }, await store.reserveSnapshot())).resolves.toBe(true);
+    expect(await store.indexSnapshot()).toEqual({ builtFrom: 'y', data: 2 });
   });
 
   it('the same paper twice in one import becomes one record with both sources', async () => {

@@ -1,0 +1,420 @@
+/**
+ * Papers and Author records as columns (columns.ts), the form the snapshot
+ * keeps them in. A Paper object is materialized only when asked for (an
+ * answer returns it), so a cold start never builds 75k (or 1M) objects.
+ * `PaperTable` is what PaperIndex reads papers through: this, or a plain
+ * array right after a build.
+ */
+import type { Author, Paper } from '../dataset/schema';
+import { normalizeArxivId } from './normalize';
+import { dateNumber } from './topk';
+import {
+  arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, packLists, packStrings, type ListColumn, type StringColumn,
+} from './columns';
+
+/** How PaperIndex reads papers by ordinal. */
+export interface PaperTable {
+  readonly length: number;
+  paper(ord: number): Paper | undefined;
+  id(ord: number): string;
+  title(ord: number): string;
+  arxivId(ord: number): string | undefined;
+  date(ord: number): string;
+  hasCode(ord: number): boolean;
+  categories(ord: number): readonly string[];
+  /** dateNumber() of each paper when stored (columns): recency and the newest date without 1M string reads. */
+  readonly dateNumbers?: Int32Array;
+  /** The papers as a read-only array (for modules that index `papers[ord]`); lazy for columns. */
+  readonly list: readonly Paper[];
+}
+
+/** A built index's papers: the array it was built from. */
+export function arrayTable(papers: readonly Paper[]): PaperTable {
+  return {
+    length: papers.length,
+    paper: (ord) => papers[ord],
+    id: (ord) => papers[ord]?.id ?? '',
+    title: (ord) => papers[ord]?.title ?? '',
+    arxivId: (ord) => papers[ord]?.arxivId,
+    date: (ord) => papers[ord]?.date ?? '',
+    hasCode: (ord) => papers[ord]?.hasCode ?? false,
+    categories: (ord) => papers[ord]?.categories ?? [],
+    list: papers,
+  };
+}
+
+const HAS_CODE = 1;
+const TRUNCATED = 2;
+const HAS_ARXIV = 4;
+const HAS_CODE_URL = 8;
+
+/** The stored form: plain strings and typed arrays (structured clone, no JSON). */
+export interface PaperColumnsData {
+  count: number;
+  flags: Uint8Array;
+  ids: StringColumn;
+  arxivIds: StringColumn;
+  titles: StringColumn;
+  dates: StringColumn;
+  codeUrls: StringColumn;
+  authors: ListColumn;
+  affiliations: ListColumn;
+  categories: ListColumn;
+  sources: ListColumn;
+  /** Ordinals of the papers with an arXiv id, by normalized id then ordinal: lookups by binary search, no map to build on wake. */
+  arxivOrder: Uint32Array;
+  /** dateNumber(date) per paper (YYYYMMDD). */
+  dateNumbers: Int32Array;
+  /** Per column name: its checksum (columns.ts), checked on load. */
+  checksums: Record<string, number>;
+}
+
+const STRING_COLUMNS = ['ids', 'arxivIds', 'titles', 'dates', 'codeUrls'] as const;
+
+/** Papers per stored abstract chunk: an answer's 30-50 papers cost that many small reads, not 100 MB. */
+export const ABSTRACT_CHUNK = 64;
+
+/**
+ * Abstracts are the bulk of the data (100M characters at 75k) and few
+ * answers show them, so they are stored apart in chunks and read on demand:
+ * a chunk not loaded yet reads as '' and is noted in `missing`; the service
+ * loads the missing chunks and answers again (atlas-service.ts).
+ */
+export class AbstractChunks {
+  private readonly chunks = new Map<number, readonly string[]>();
+  readonly missing = new Set<number>();
+
+  static fromPapers(papers: readonly Paper[]): AbstractChunks {
+    const a = new AbstractChunks();
+    for (let n = 0; n * ABSTRACT_CHUNK < papers.length; n++) a.add(n, papers.slice(n * ABSTRACT_CHUNK, (n + 1) * ABSTRACT_CHUNK).map((p) => p.abstract));
+    return a;
+  }
+
+  has(ord: number): boolean {
+    return this.chunks.has(Math.floor(ord / ABSTRACT_CHUNK));
+  }
+
+  get(ord: number): string {
+    const no = Math.floor(ord / ABSTRACT_CHUNK);
+    const chunk = this.chunks.get(no);
+    if (!chunk) this.missing.add(no);
+    return chunk?.[ord % ABSTRACT_CHUNK] ?? '';
+  }
+
+  add(no: number, chunk: readonly string[]): void {
+    this.chunks.set(no, chunk);
+    this.missing.delete(no);
+  }
+
+  /** Every chunk, in order (for writing the snapshot right after a build). */
+  all(): (readonly string[])[] {
+    return [...this.chunks.keys()].sort((a, b) => a - b).map((n) => this.chunks.get(n) ?? []);
+  }
+}
+const LIST_COLUMNS = ['authors', 'affiliations', 'categories', 'sources'] as const;
+
+export class SnapshotError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotError';
+  }
+}
+
+function paperChecksums(d: Omit<PaperColumnsData, 'checksums'>): Record<string, number> {
+  const out: Record<string, number> = { flags: arrayChecksum(d.flags), arxivOrder: arrayChecksum(d.arxivOrder), dateNumbers: arrayChecksum(d.dateNumbers) };
+  for (const k of STRING_COLUMNS) out[k] = columnChecksum(d[k]);
+  for (const k of LIST_COLUMNS) out[k] = listChecksum(d[k]);
+  return out;
+}
+
+/** Materialized papers kept; beyond this the cache starts over (answers touch a few dozen). */
+const CACHE_LIMIT = 4096;
+
+export class PaperColumns implements PaperTable {
+  private cache = new Map<number, Paper>();
+  private views?: readonly Paper[];
+
+  private constructor(
+    private readonly d: PaperColumnsData,
+    readonly abstracts: AbstractChunks,
+  ) {}
+
+  /**
+   * Modules reading `papers[ord]` get a view whose fields are read from the
+   * columns when touched. A plain array of small views (made on first use:
+   * ~3 ms at 75k), not a Proxy: related reads a date and a category of
+   * tens of thousands of candidates, and a Proxy trap per read doubled that.
+   */
+  get list(): readonly Paper[] {
+    if (!this.views) {
+      const views = new Array<Paper>(this.d.count);
+      for (let ord = 0; ord < views.length; ord++) views[ord] = new PaperView(this, ord) as unknown as Paper;
+      this.views = views;
+    }
+    return this.views;
+  }
+
+  static fromPapers(papers: readonly Paper[]): PaperColumns {
+    const flags = new Uint8Array(papers.length);
+    papers.forEach((p, i) => {
+      flags[i] = (p.hasCode ? HAS_CODE : 0) | (p.authorsTruncated ? TRUNCATED : 0) | (p.arxivId !== undefined ? HAS_ARXIV : 0) | (p.codeUrl !== undefined ? HAS_CODE_URL : 0);
+    });
+    const data = {
+      count: papers.length, flags,
+      ids: packStrings(papers.map((p) => p.id)),
+      arxivIds: packStrings(papers.map((p) => p.arxivId ?? '')),
+      titles: packStrings(papers.map((p) => p.title)),
+      dates: packStrings(papers.map((p) => p.date)),
+      codeUrls: packStrings(papers.map((p) => p.codeUrl ?? '')),
+      authors: packLists(papers.map((p) => p.authors)),
+      affiliations: packLists(papers.map((p) => p.affiliations)),
+      categories: packLists(papers.map((p) => p.categories)),
+      sources: packLists(papers.map((p) => p.sources)),
+      arxivOrder: arxivOrder(papers),
+      dateNumbers: Int32Array.from(papers, (p) => dateNumber(p.date)),
+    };
+    return new PaperColumns({ ...data, checksums: paperChecksums(data) }, AbstractChunks.fromPapers(papers));
+  }
+
+  /** Wraps stored columns after checking their shape and checksums; throws SnapshotError otherwise. */
+  static fromData(data: unknown, abstracts = new AbstractChunks()): PaperColumns {
+    if (typeof data !== 'object' || data === null) throw new SnapshotError('paper columns missing');
+    const d = data as PaperColumnsData;
+    const n = d.count;
+    if (!Number.isInteger(n) || n < 0 || !(d.flags instanceof Uint8Array) || d.flags.length !== n) throw new SnapshotError('paper count or flags wrong');
+    for (const k of STRING_COLUMNS) if (!columnFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
+    for (const k of LIST_COLUMNS) if (!listFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
+    if (!(d.arxivOrder instanceof Uint32Array) || d.arxivOrder.length > n) throw new SnapshotError('arXiv id order does not fit');
+    if (!(d.dateNumbers instanceof Int32Array) || d.dateNumbers.length !== n) throw new SnapshotError('date numbers do not fit');
+    const sums = paperChecksums(d);
+    for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new SnapshotError(`paper column ${k}: checksum mismatch`);
+    return new PaperColumns(d, abstracts);
+  }
+
+  get data(): PaperColumnsData {
+    return this.d;
+  }
+
+  get dateNumbers(): Int32Array {
+    return this.d.dateNumbers;
+  }
+
+  get length(): number {
+    return this.d.count;
+  }
+
+  id(ord: number): string {
+    return cell(this.d.ids, ord);
+  }
+
+  title(ord: number): string {
+    return cell(this.d.titles, ord);
+  }
+
+  arxivId(ord: number): string | undefined {
+    return (this.d.flags[ord] ?? 0) & HAS_ARXIV ? cell(this.d.arxivIds, ord) : undefined;
+  }
+
+  date(ord: number): string {
+    return cell(this.d.dates, ord);
+  }
+
+  /** The first paper (lowest ordinal) with this arXiv id, any version or spelling normalizeArxivId folds. */
+  ordOfArxivId(id: string): number | undefined {
+    const key = normalizeArxivId(id);
+    const order = this.d.arxivOrder;
+    const keyAt = (i: number) => normalizeArxivId(this.arxivId(order[i] ?? 0) ?? '');
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyAt(mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length && keyAt(lo) === key ? order[lo] : undefined;
+  }
+
+  hasCode(ord: number): boolean {
+    return ((this.d.flags[ord] ?? 0) & HAS_CODE) !== 0;
+  }
+
+  categories(ord: number): string[] {
+    return list(this.d.categories, ord);
+  }
+
+  authors(ord: number): string[] {
+    return list(this.d.authors, ord);
+  }
+
+  affiliations(ord: number): string[] {
+    return list(this.d.affiliations, ord);
+  }
+
+  sources(ord: number): string[] {
+    return list(this.d.sources, ord);
+  }
+
+  flag(ord: number, bit: 'truncated' | 'codeUrl'): boolean {
+    return ((this.d.flags[ord] ?? 0) & (bit === 'truncated' ? TRUNCATED : HAS_CODE_URL)) !== 0;
+  }
+
+  codeUrl(ord: number): string | undefined {
+    return this.flag(ord, 'codeUrl') ? cell(this.d.codeUrls, ord) : undefined;
+  }
+
+  /** Forget materialized papers (after abstracts arrived: they were made with ''). */
+  forgetPapers(): void {
+    this.cache.clear();
+  }
+
+  paper(ord: number): Paper | undefined {
+    if (!(ord >= 0 && ord < this.d.count)) return undefined;
+    const cached = this.cache.get(ord);
+    if (cached) return cached;
+    const d = this.d;
+    const flags = d.flags[ord] ?? 0;
+    const arxivId = this.arxivId(ord);
+    const p: Paper = {
+      id: this.id(ord),
+      ...(arxivId !== undefined ? { arxivId } : {}),
+      title: this.title(ord),
+      authors: list(d.authors, ord),
+      authorsTruncated: (flags & TRUNCATED) !== 0,
+      affiliations: list(d.affiliations, ord),
+      categories: list(d.categories, ord),
+      date: this.date(ord),
+      abstract: this.abstracts.get(ord),
+      hasCode: (flags & HAS_CODE) !== 0,
+      ...(flags & HAS_CODE_URL ? { codeUrl: cell(d.codeUrls, ord) } : {}),
+      sources: list(d.sources, ord),
+    };
+    if (!this.abstracts.has(ord)) return p; // made with '': not kept
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(ord, p);
+    return p;
+  }
+}
+
+/**
+ * A paper read field by field from the columns, for the modules that scan
+ * candidates (related, match, coauthors): scoring 20k candidates must not
+ * make 20k Paper objects. PaperIndex swaps views for real Papers in answers.
+ */
+export class PaperView {
+  constructor(
+    readonly columns: PaperColumns,
+    readonly ord: number,
+  ) {}
+  get id(): string {
+    return this.columns.id(this.ord);
+  }
+  get arxivId(): string | undefined {
+    return this.columns.arxivId(this.ord);
+  }
+  get title(): string {
+    return this.columns.title(this.ord);
+  }
+  get authors(): string[] {
+    return this.columns.authors(this.ord);
+  }
+  get authorsTruncated(): boolean {
+    return this.columns.flag(this.ord, 'truncated');
+  }
+  get affiliations(): string[] {
+    return this.columns.affiliations(this.ord);
+  }
+  get categories(): string[] {
+    return this.columns.categories(this.ord);
+  }
+  get date(): string {
+    return this.columns.date(this.ord);
+  }
+  get abstract(): string {
+    return this.columns.abstracts.get(this.ord);
+  }
+  get hasCode(): boolean {
+    return this.columns.hasCode(this.ord);
+  }
+  get codeUrl(): string | undefined {
+    return this.columns.codeUrl(this.ord);
+  }
+  get sources(): string[] {
+    return this.columns.sources(this.ord);
+  }
+}
+
+function arxivOrder(papers: readonly Paper[]): Uint32Array {
+  const keyed: { key: string; ord: number }[] = [];
+  papers.forEach((p, ord) => (p.arxivId === undefined ? undefined : keyed.push({ key: normalizeArxivId(p.arxivId), ord })));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ord - b.ord));
+  return Uint32Array.from(keyed, (k) => k.ord);
+}
+
+/** Author records as columns; metrics and fields (profiles only: few) as a sparse list. */
+export interface AuthorColumnsData {
+  count: number;
+  ids: StringColumn;
+  names: StringColumn;
+  extras: { ord: number; metrics?: Author['metrics']; field?: string }[];
+  checksums: Record<string, number>;
+}
+
+export function authorColumns(authors: readonly Author[]): AuthorColumnsData {
+  const ids = packStrings(authors.map((a) => a.id));
+  const names = packStrings(authors.map((a) => a.name));
+  const extras = authors.flatMap((a, ord) =>
+    a.metrics !== undefined || a.field !== undefined ? [{ ord, ...(a.metrics ? { metrics: a.metrics } : {}), ...(a.field !== undefined ? { field: a.field } : {}) }] : [],
+  );
+  return { count: authors.length, ids, names, extras, checksums: { ids: columnChecksum(ids), names: columnChecksum(names) } };
+}
+
+/** The records as a lazy read-only array; throws SnapshotError when the columns do not fit. */
+export function authorList(data: unknown): readonly Author[] {
+  if (typeof data !== 'object' || data === null) throw new SnapshotError('author columns missing');
+  const d = data as AuthorColumnsData;
+  if (!Number.isInteger(d.count) || !columnFits(d.ids, d.count) || !columnFits(d.names, d.count) || !Array.isArray(d.extras)) {
+    throw new SnapshotError('author columns do not fit');
+  }
+  if (d.checksums?.ids !== columnChecksum(d.ids) || d.checksums.names !== columnChecksum(d.names)) throw new SnapshotError('author columns: checksum mismatch');
+  const extras = new Map(d.extras.map((e) => [e.ord, e]));
+  const cache = new Map<number, Author>();
+  return lazyList(d.count, (ord) => {
+    let a = cache.get(ord);
+    if (!a) {
+      const e = extras.get(ord);
+      a = { id: cell(d.ids, ord), name: cell(d.names, ord), ...(e?.metrics ? { metrics: e.metrics } : {}), ...(e?.field !== undefined ? { field: e.field } : {}) };
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(ord, a);
+    }
+    return a;
+  });
+}
+
+/**
+ * A read-only array whose element i is `at(i)`, computed on access: the
+ * modules that take `readonly Paper[]` (match, related, coauthors) read
+ * `papers[ord]` for the few ordinals they score, never all of them.
+ */
+function lazyList<T>(count: number, at: (i: number) => T | undefined): readonly T[] {
+  const index = (prop: string | symbol): number => {
+    if (typeof prop !== 'string') return -1;
+    const c = prop.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const i = Number(prop);
+    return Number.isInteger(i) && i < count ? i : -1;
+  };
+  return new Proxy([] as T[], {
+    get(target, prop, receiver) {
+      const i = index(prop);
+      if (i >= 0) return at(i);
+      if (prop === 'length') return count;
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+    has(target, prop) {
+      return index(prop) >= 0 || Reflect.has(target, prop);
+    },
+    set() {
+      return false;
+    },
+  });
+}

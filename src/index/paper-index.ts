@@ -45,6 +45,10 @@ export class PaperIndex {
   private readonly recentIds = new Map<string, number>();
   private dates?: Int32Array;
   private newest?: string;
+  /** Records learned from pages since the build (learn()): ordinal -> the learned record. */
+  private readonly learned = new Map<number, Paper>();
+  /** Normalized arXiv id -> ordinal, for the learned records that have one. */
+  private readonly learnedArxiv = new Map<string, number>();
 
   /** The papers as an array (views for columns, made on first use), for the modules that index them by ordinal. */
   private get papers(): readonly Paper[] {
@@ -95,6 +99,31 @@ export class PaperIndex {
     return { data: { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 
+  /**
+   * Applies records learned from arXiv pages (src/background/learn.ts) on
+   * top of what was built, in O(records) instead of a rebuild: the learned
+   * record is what every answer returns for its paper (match, byArxivId,
+   * paper, search and related results), and its arXiv id finds it. What the
+   * build derived from the old record stays as built until the next build:
+   * the coauthor graph (updating its typed arrays in place would mean
+   * re-deriving author ordinals), the search terms and related scoring by
+   * author. A record whose id is not in the index is ignored. The paper's
+   * title, date and categories must not change (learning never changes them).
+   */
+  learn(papers: readonly Paper[]): void {
+    for (const p of papers) {
+      const ord = this.ordOfId(p.id);
+      if (ord === undefined) continue;
+      this.learned.set(ord, p);
+      if (p.arxivId !== undefined) this.learnedArxiv.set(normalizeArxivId(p.arxivId), ord);
+    }
+  }
+
+  /** The record at an ordinal: the learned one if any, else the table's. */
+  private paperOf(ord: number): Paper | undefined {
+    return this.learned.get(ord) ?? this.table.paper(ord);
+  }
+
   /** Abstract chunks the answers since the last call wanted but were not loaded (always none after a build). */
   takeMissingAbstracts(): number[] {
     if (!(this.table instanceof PaperColumns)) return [];
@@ -112,7 +141,10 @@ export class PaperIndex {
 
   /** A real Paper for what an inner module returned (a PaperView when papers are columns). */
   private real(p: Paper): Paper {
-    return p instanceof PaperView ? (this.paperAt(p.ord) ?? p) : p;
+    if (p instanceof PaperView) return this.paperAt(p.ord) ?? p;
+    if (this.learned.size === 0) return p;
+    const ord = this.ordOfId(p.id);
+    return (ord === undefined ? undefined : this.learned.get(ord)) ?? p;
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
@@ -145,6 +177,8 @@ export class PaperIndex {
   }
 
   private ordOfArxivId(id: string): number | undefined {
+    const learned = this.learned.size === 0 ? undefined : this.learnedArxiv.get(normalizeArxivId(id));
+    if (learned !== undefined) return learned;
     if (this.table instanceof PaperColumns) return this.table.ordOfArxivId(id);
     if (!this.arxivMap) {
       const m = new Map<string, number>();
@@ -162,7 +196,7 @@ export class PaperIndex {
   /** Papers with this normalized title, ascending (via the postings; a map only for stopword-only titles). */
   /** A paper to return, remembering its id (ordOfId). */
   private paperAt(ord: number): Paper | undefined {
-    const p = this.table.paper(ord);
+    const p = this.paperOf(ord);
     // Only for snapshot columns: their ids are unique (the merge made them so); a
     // built array may list an id twice, and then the first ordinal must win.
     if (p && this.table instanceof PaperColumns && !this.recentIds.has(p.id)) {
@@ -209,7 +243,7 @@ export class PaperIndex {
 
   paper(id: string): Paper | undefined {
     const ord = this.ordOfId(id);
-    return ord === undefined ? undefined : this.table.paper(ord);
+    return ord === undefined ? undefined : this.paperOf(ord);
   }
 
   /** By author id (= authorKey) or any spelling of the name, initials included when unambiguous. */
@@ -227,7 +261,7 @@ export class PaperIndex {
   byTitle(title: string): Paper | undefined {
     const key = normalizeTitle(title);
     const ord = key === '' ? undefined : this.titleOrds(key)[0];
-    return ord === undefined ? undefined : this.table.paper(ord);
+    return ord === undefined ? undefined : this.paperOf(ord);
   }
 
   /**
@@ -266,10 +300,10 @@ export class PaperIndex {
     if (query.trim() === '' || limit <= 0) return [];
     const accept = filters ? this.filterOf(filters) : undefined;
     const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
-    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.table.paper(idOrd) : undefined;
+    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.paperOf(idOrd) : undefined;
     const hits: SearchHit[] = [];
     for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.recency })) {
-      const paper = h.ord === idOrd && byId ? undefined : this.table.paper(h.ord);
+      const paper = h.ord === idOrd && byId ? undefined : this.paperOf(h.ord);
       if (paper) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });

@@ -1,5 +1,6 @@
 import type { Paper } from '../dataset/schema';
 import type { AtlasStore } from './db';
+import { learnedKey } from './db';
 import { datasetRange } from './staging';
 import { DatasetMetaSchema, type DatasetMeta } from './upgrade';
 
@@ -8,9 +9,13 @@ import { DatasetMetaSchema, type DatasetMeta } from './upgrade';
  * (papers are kept in chunks keyed [datasetId, chunkNo], see chunks.ts).
  * Datasets are searched oldest first, like the background merges them, so
  * the record written is the one the merged atlas shows. The index snapshot
- * is dropped in the same transaction: it was built from the old record, and
- * the next load rebuilds it. Returns false when no committed dataset holds
- * a paper with this id (e.g. its dataset was removed meanwhile).
+ * is kept: the record is also written, in the same transaction, to the
+ * `index` store's learned overlay (`learned:<paperId>`, see db.ts), which a
+ * loaded snapshot applies on top — rebuilding a 75k-paper index per learned
+ * page cost seconds. Anything that clears the `index` store (an import, a
+ * removal) drops the overlay with the snapshot, and the rebuild that follows
+ * reads the learned record from its chunk. Returns false when no committed
+ * dataset holds a paper with this id (e.g. its dataset was removed meanwhile).
  */
 export async function updatePaper(store: AtlasStore, paper: Paper): Promise<boolean> {
   const tx = store.db.transaction(['datasets', 'papers', 'index'], 'readwrite');
@@ -23,7 +28,7 @@ export async function updatePaper(store: AtlasStore, paper: Paper): Promise<bool
       const at = chunk.findIndex((p) => p.id === paper.id);
       if (at >= 0) {
         await cursor.update(chunk.map((p, i) => (i === at ? paper : p)));
-        await tx.objectStore('index').clear();
+        await tx.objectStore('index').put(paper, learnedKey(paper.id));
         written = true;
       } else cursor = await cursor.continue();
     }

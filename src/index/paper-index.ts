@@ -15,6 +15,7 @@ import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFil
 import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
 import { CoauthorGraph } from './coauthors';
+import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
 import { exactTitleOrds, matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
@@ -49,6 +50,8 @@ export class PaperIndex {
   private readonly learned = new Map<number, Paper>();
   /** Normalized arXiv id -> ordinal, for the learned records that have one. */
   private readonly learnedArxiv = new Map<string, number>();
+  /** The learned records' author keys, for coauthorsOf (learned-coauthors.ts). */
+  private learnedKeys?: LearnedAuthors[];
 
   /** The papers as an array (views for columns, made on first use), for the modules that index them by ordinal. */
   private get papers(): readonly Paper[] {
@@ -103,11 +106,11 @@ export class PaperIndex {
    * Applies records learned from arXiv pages (src/background/learn.ts) on
    * top of what was built, in O(records) instead of a rebuild: the learned
    * record is what every answer returns for its paper (match, byArxivId,
-   * paper, search and related results), and its arXiv id finds it. What the
-   * build derived from the old record stays as built until the next build:
-   * the coauthor graph (updating its typed arrays in place would mean
-   * re-deriving author ordinals), the search terms and related scoring by
-   * author. A record whose id is not in the index is ignored. The paper's
+   * paper, search and related results), its arXiv id finds it, and its
+   * authors count in coauthorsOf (walked on each question, learned-coauthors.ts).
+   * What else the build derived from the old record stays as built until
+   * the next build: the search terms, the author filter and related scoring
+   * by shared authors. A record whose id is not in the index is ignored. The paper's
    * title, date and categories must not change (learning never changes them).
    */
   learn(papers: readonly Paper[]): void {
@@ -117,6 +120,7 @@ export class PaperIndex {
       this.learned.set(ord, p);
       if (p.arxivId !== undefined) this.learnedArxiv.set(normalizeArxivId(p.arxivId), ord);
     }
+    this.learnedKeys = undefined;
   }
 
   /** The record at an ordinal: the learned one if any, else the table's. */
@@ -289,7 +293,9 @@ export class PaperIndex {
 
   /** Coauthors of each page author the dataset knows (others are skipped). */
   coauthorsOf(authorNames: string[], perAuthor = 10): AuthorCoauthors[] {
-    return this.graph.coauthorsOf(authorNames, perAuthor);
+    if (this.learned.size === 0) return this.graph.coauthorsOf(authorNames, perAuthor);
+    this.learnedKeys ??= learnedAuthors(this.graph, this.learned);
+    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.ordOfId(id), authorNames, perAuthor);
   }
 
   /**

@@ -16,6 +16,9 @@ import { DatasetMetaSchema, migrateV1, type DatasetMeta } from './upgrade';
  * write of dataset rows clears the `index` store in its own transaction, and
  * a snapshot is only written if nothing cleared the store since its build
  * began (reserveSnapshot), so a snapshot never outlives the rows it shows.
+ * Learning (update-papers.ts) is the exception: it keeps the snapshot and
+ * adds the record to the learned overlay (`learned:<paperId>`), which the
+ * background applies on top of the snapshot it loads.
  * Bump DB_VERSION and add an upgrade step when the layout changes.
  */
 export const DB_NAME = 'paper-atlas';

@@ -136,6 +136,8 @@ describe('AtlasService learning from pages', () => {
     const r = await restarted.handle({ type: 'lookup-page', page: { ...griffinPage, authors: ['Samuel L. Smith'] } });
     if (r.type !== 'lookup-page') throw new Error(r.type);
     expect(r.match).toMatchObject({ method: 'arxiv-id', paper: { arxivId: '2402.19427', authors: griffinPage.authors, authorsTruncated: false } });
+    const smith = r.coauthors.find((g) => g.author.name === 'Samuel L. Smith');
+    expect(smith?.coauthors.map((c) => c.name)).toEqual(expect.arrayContaining(EXTRA));
     const search = await restarted.handle({ type: 'search', query: '2402.19427', limit: 5 });
     expect(search.type === 'search' && search.hits[0]?.paper).toMatchObject({ title: GRIFFIN_TITLE, authors: griffinPage.authors });
     const details = await restarted.handle({ type: 'paper-details', id: griffinSeed().id });
@@ -164,7 +166,7 @@ describe('AtlasService learning from pages', () => {
     }
   });
 
-  it('answers as a full rebuild would, which also brings the learned coauthors', async () => {
+  it('answers as a full rebuild would: match, related papers and coauthors', async () => {
     const s = service(true);
     await s.handle({ type: 'lookup-page', page: griffinPage });
     await settled(s);
@@ -178,9 +180,14 @@ describe('AtlasService learning from pages', () => {
     if (rebuilt.type !== 'lookup-page' || overlaid.type !== 'lookup-page') throw new Error('lookup-page');
     expect(overlaid.match).toEqual(rebuilt.match);
     expect(overlaid.related).toEqual(rebuilt.related);
-    // The coauthor graph is not updated in place (PaperIndex.learn): the learned authors join at the rebuild.
-    const smith = rebuilt.coauthors.find((g) => g.author.name === 'Samuel L. Smith');
+    expect(overlaid.coauthors).toEqual(rebuilt.coauthors);
+    const smith = overlaid.coauthors.find((g) => g.author.name === 'Samuel L. Smith');
     expect(smith?.coauthors.map((c) => c.name)).toEqual(expect.arrayContaining(EXTRA));
+    // A learned author the dataset did not know gets a group, as after a rebuild.
+    const gu = { ...page, authors: ['Albert Gu'] };
+    const [guOverlaid, guRebuilt] = [await s.handle({ type: 'lookup-page', page: gu }), await service(true).handle({ type: 'lookup-page', page: gu })];
+    expect(guOverlaid.type === 'lookup-page' && guOverlaid.coauthors[0]?.coauthors.map((c) => c.name)).toContain('Samuel L. Smith');
+    expect(guOverlaid).toEqual(guRebuilt);
   });
 
   it('removing the dataset drops what was learned from it', async () => {

@@ -21,6 +21,8 @@ interface Loaded {
   catalog: ReturnType<typeof catalogInfo>;
   /** Where the snapshot's abstract chunks are stored (read when an answer needs them). */
   abstractsKey: string;
+  /** Per dataset id: papers merged into earlier datasets (combine.ts); locates a paper's chunk for learning. */
+  mergedInto: ReadonlyMap<string, number>;
 }
 
 export interface AtlasServiceOptions {
@@ -170,10 +172,13 @@ export class AtlasService {
     const learned = enabled && learnFromPage(match.paper, page, match);
     if (!learned) return;
     this.learning = (async (): Promise<void> => {
-      const changed = (await enabled()) && (await updatePaper(await this.openStore(), learned));
-      if (!changed) return;
+      if (!(await enabled())) return;
       // Whatever is loaded now, or loading: a load that read the overlay
       // before this write needs it too, and applying it twice is harmless.
+      const loaded = await this.load();
+      const ord = loaded.index.ordinalOf(learned.id);
+      const near = ord === undefined ? undefined : { ord, mergedInto: loaded.mergedInto };
+      if (!(await updatePaper(await this.openStore(), learned, near))) return;
       (await this.load()).index.learn([learned]);
       this.options.log?.(`learned ${match.paper.id} from ${page.arxivId}`);
     })().catch((error: unknown) => this.options.log?.(`learning from ${page.arxivId} failed: ${String(error)}`));
@@ -200,7 +205,7 @@ export class AtlasService {
     if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
         const { index, abstractsKey, mergedInto, totals } = readSnapshot(snapshot.data);
-        return await withLearned(store, { datasets: metas, index, abstractsKey, catalog: catalogInfo(metas, mergedInto, totals) });
+        return await withLearned(store, { datasets: metas, index, abstractsKey, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) });
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
@@ -224,7 +229,7 @@ export class AtlasService {
     // answers either way, and the merged Paper objects can be collected.
     const { index } = readSnapshot(record, abstracts);
     const datasetsRead = metas.filter((m) => datasets.some((d) => d.id === m.id));
-    return { datasets: datasetsRead, index, abstractsKey: ticket.nonce, catalog: catalogInfo(metas, merged.mergedInto, totals) };
+    return { datasets: datasetsRead, index, abstractsKey: ticket.nonce, mergedInto: merged.mergedInto, catalog: catalogInfo(metas, merged.mergedInto, totals) };
   }
 }
 

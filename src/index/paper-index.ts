@@ -123,6 +123,11 @@ export class PaperIndex {
     this.learnedKeys = undefined;
   }
 
+  /** The paper's position in what the index was built from (the merged datasets, oldest first). */
+  ordinalOf(id: string): number | undefined {
+    return this.ordOfId(id);
+  }
+
   /** The record at an ordinal: the learned one if any, else the table's. */
   private paperOf(ord: number): Paper | undefined {
     return this.learned.get(ord) ?? this.table.paper(ord);

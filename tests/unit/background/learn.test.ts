@@ -106,6 +106,29 @@ describe('updatePaper', () => {
   });
 });
 
+describe('updatePaper near a merged ordinal', () => {
+  it('writes the record at the chunk the ordinal points to, and scans when the hint is wrong', async () => {
+    const store = await openStore();
+    const seed = griffinSeed();
+    const many = (id: string, n: number): Dataset => ({
+      ...defaultDataset(), id, createdAt: `2020-01-0${id === 'a' ? 1 : 2}T00:00:00.000Z`,
+      papers: Array.from({ length: n }, (_, i) => ({ ...seed, id: `${id}${i}`, title: `Paper ${id} ${i}` })),
+    });
+    await store.putDataset(many('a', 2500));
+    await store.putDataset(many('b', 4500));
+    const mergedInto = new Map([['a', 0], ['b', 0]]);
+    for (const [id, ord] of [['b4100', 6600], ['a2400', 2400], ['b10', 0]] as const) {
+      const learned = { ...seed, id, title: `Paper ${id}`, arxivId: '2402.19427' };
+      await expect(updatePaper(store, learned, { ord, mergedInto })).resolves.toBe(true);
+      const papers = (await store.datasets()).flatMap((d) => d.papers);
+      expect(papers.filter((p) => p.arxivId !== undefined).map((p) => p.id)).toContain(id);
+      expect(papers).toHaveLength(7000);
+    }
+    expect((await store.learnedPapers()).map((p) => p.id).sort()).toEqual(['a2400', 'b10', 'b4100']);
+    store.close();
+  });
+});
+
 /** A store whose dataset reads are counted (what a rebuild costs). */
 function countingStore() {
   const reads = { datasets: 0 };

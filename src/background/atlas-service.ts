@@ -176,7 +176,7 @@ export class AtlasService {
       // Whatever is loaded now, or loading: a load that read the overlay
       // before this write needs it too, and applying it twice is harmless.
       const loaded = await this.load();
-      const ord = loaded.index.ordinalOf(learned.id);
+      const ord = loaded.index.ordinalOf(learned);
       const near = ord === undefined ? undefined : { ord, mergedInto: loaded.mergedInto };
       if (!(await updatePaper(await this.openStore(), learned, near))) return;
       (await this.load()).index.learn([learned]);

@@ -213,6 +213,21 @@ describe('AtlasService learning from pages', () => {
     expect(guOverlaid).toEqual(guRebuilt);
   });
 
+  it('learns nothing when the dataset is removed while the learning waits', async () => {
+    let release = () => {};
+    const gate = new Promise<boolean>((resolve) => (release = () => resolve(true)));
+    const s = new AtlasService({ openStore, defaultDataset, learnEnabled: () => gate });
+    await s.handle({ type: 'lookup-page', page: griffinPage });
+    await s.handle({ type: 'remove-dataset', id: 'default' });
+    release();
+    await settled(s);
+    const store = await openStore();
+    expect(await store.learnedPapers()).toEqual([]);
+    store.close();
+    await expect(s.handle({ type: 'lookup-id', arxivId: griffinPage.arxivId })).resolves.toMatchObject({ match: null });
+    await expect(service(true).handle({ type: 'summary' })).resolves.toMatchObject({ papers: 0 });
+  });
+
   it('removing the dataset drops what was learned from it', async () => {
     const s = service(true);
     await s.handle({ type: 'lookup-page', page: griffinPage });

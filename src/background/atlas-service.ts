@@ -21,6 +21,8 @@ interface Loaded {
   catalog: ReturnType<typeof catalogInfo>;
   /** Where the snapshot's abstract chunks are stored (read when an answer needs them). */
   abstractsKey: string;
+  /** Per dataset id: papers merged into earlier datasets (combine.ts); locates a paper's chunk for learning. */
+  mergedInto: ReadonlyMap<string, number>;
 }
 
 export interface AtlasServiceOptions {
@@ -158,27 +160,28 @@ export class AtlasService {
 
   /**
    * Persists what a matched page teaches (learn.ts) without delaying the
-   * answer. The current index keeps answering while the learned record is
-   * written and the index rebuilt (seconds on a large dataset); the fresh one
-   * takes over when ready, unless something newer replaced it meanwhile.
+   * answer, then applies it to the loaded index in place (PaperIndex.learn):
+   * milliseconds, where rebuilding the index cost seconds per learned page on
+   * a large dataset. The store keeps the record in its chunk and in the
+   * learned overlay next to the snapshot (update-papers.ts), so a restarted
+   * worker applies it to the snapshot it loads, and the next real rebuild
+   * (an import, a removal) reads it from the chunk.
    */
   private learnLater(page: PageInfo, match: PaperMatch): void {
     const enabled = this.options.learnEnabled;
     const learned = enabled && learnFromPage(match.paper, page, match);
     if (!learned) return;
-    const current = this.loading;
-    const refresh = (async (): Promise<Loaded | undefined> => {
-      const changed = (await enabled()) && (await updatePaper(await this.openStore(), learned));
-      if (!changed) return undefined;
+    this.learning = (async (): Promise<void> => {
+      if (!(await enabled())) return;
+      // Whatever is loaded now, or loading: a load that read the overlay
+      // before this write needs it too, and applying it twice is harmless.
+      const loaded = await this.load();
+      const ord = loaded.index.ordinalOf(learned);
+      const near = ord === undefined ? undefined : { ord, mergedInto: loaded.mergedInto };
+      if (!(await updatePaper(await this.openStore(), learned, near))) return;
+      (await this.load()).index.learn([learned]);
       this.options.log?.(`learned ${match.paper.id} from ${page.arxivId}`);
-      return this.loadFromStore();
-    })();
-    this.learning = refresh.then(
-      (fresh) => {
-        if (fresh && this.loading === current) this.loading = Promise.resolve(fresh);
-      },
-      (error: unknown) => this.options.log?.(`learning from ${page.arxivId} failed: ${String(error)}`),
-    );
+    })().catch((error: unknown) => this.options.log?.(`learning from ${page.arxivId} failed: ${String(error)}`));
   }
 
   private async loadFromStore(): Promise<Loaded> {
@@ -202,12 +205,14 @@ export class AtlasService {
     if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
         const { index, abstractsKey, mergedInto, totals } = readSnapshot(snapshot.data);
-        return { datasets: metas, index, abstractsKey, catalog: catalogInfo(metas, mergedInto, totals) };
+        return await withLearned(store, { datasets: metas, index, abstractsKey, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) });
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
     }
-    return this.rebuild(store);
+    // The rebuild may have read a chunk from before a learning write that
+    // left the overlay: apply it as on the cheap path.
+    return withLearned(store, await this.rebuild(store));
   }
 
   /** Reads and merges every dataset, builds the index, and persists its snapshot. */
@@ -224,8 +229,15 @@ export class AtlasService {
     // answers either way, and the merged Paper objects can be collected.
     const { index } = readSnapshot(record, abstracts);
     const datasetsRead = metas.filter((m) => datasets.some((d) => d.id === m.id));
-    return { datasets: datasetsRead, index, abstractsKey: ticket.nonce, catalog: catalogInfo(metas, merged.mergedInto, totals) };
+    return { datasets: datasetsRead, index, abstractsKey: ticket.nonce, mergedInto: merged.mergedInto, catalog: catalogInfo(metas, merged.mergedInto, totals) };
   }
+}
+
+/** Applies the learned overlay (records learned from pages since the snapshot, see update-papers.ts). */
+async function withLearned(store: AtlasStore, loaded: Loaded): Promise<Loaded> {
+  const learned = await store.learnedPapers();
+  if (learned.length > 0) loaded.index.learn(learned);
+  return loaded;
 }
 
 /** Coauthors of each named author, each with the joint papers' titles and ids attached. */

@@ -15,6 +15,7 @@ import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFil
 import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
 import { CoauthorGraph } from './coauthors';
+import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
 import { exactTitleOrds, matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
@@ -45,6 +46,12 @@ export class PaperIndex {
   private readonly recentIds = new Map<string, number>();
   private dates?: Int32Array;
   private newest?: string;
+  /** Records learned from pages since the build (learn()): ordinal -> the learned record. */
+  private readonly learned = new Map<number, Paper>();
+  /** Normalized arXiv id -> ordinal, for the learned records that have one. */
+  private readonly learnedArxiv = new Map<string, number>();
+  /** The learned records' author keys, for coauthorsOf (learned-coauthors.ts). */
+  private learnedKeys?: LearnedAuthors[];
 
   /** The papers as an array (views for columns, made on first use), for the modules that index them by ordinal. */
   private get papers(): readonly Paper[] {
@@ -95,6 +102,44 @@ export class PaperIndex {
     return { data: { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 
+  /**
+   * Applies records learned from arXiv pages (src/background/learn.ts) on
+   * top of what was built, in O(records) instead of a rebuild: the learned
+   * record is what every answer returns for its paper (match, byArxivId,
+   * paper, search and related results), its arXiv id finds it, and its
+   * authors count in coauthorsOf (walked on each question, learned-coauthors.ts).
+   * What else the build derived from the old record stays as built until
+   * the next build: the search terms, the author filter and related scoring
+   * by shared authors. A record whose id is not in the index is ignored. The paper's
+   * title, date and categories must not change (learning never changes them).
+   */
+  learn(papers: readonly Paper[]): void {
+    for (const p of papers) {
+      const ord = this.ordinalOf(p);
+      if (ord === undefined) continue;
+      this.learned.set(ord, p);
+      if (p.arxivId !== undefined) this.learnedArxiv.set(normalizeArxivId(p.arxivId), ord);
+    }
+    this.learnedKeys = undefined;
+  }
+
+  /**
+   * The paper's position in what the index was built from (the merged
+   * datasets, oldest first). Found through its title's postings when they
+   * have it: the id map costs ~30 ms to build over 75k snapshot columns, on
+   * the first learned page and on each wake with learned records.
+   */
+  ordinalOf(paper: Pick<Paper, 'id' | 'title'>): number | undefined {
+    const key = normalizeTitle(paper.title);
+    const byTitle = key === '' ? undefined : exactTitleOrds(this.terms, this.papers, key)?.find((o) => this.table.id(o) === paper.id);
+    return byTitle ?? this.ordOfId(paper.id);
+  }
+
+  /** The record at an ordinal: the learned one if any, else the table's. */
+  private paperOf(ord: number): Paper | undefined {
+    return this.learned.get(ord) ?? this.table.paper(ord);
+  }
+
   /** Abstract chunks the answers since the last call wanted but were not loaded (always none after a build). */
   takeMissingAbstracts(): number[] {
     if (!(this.table instanceof PaperColumns)) return [];
@@ -112,7 +157,10 @@ export class PaperIndex {
 
   /** A real Paper for what an inner module returned (a PaperView when papers are columns). */
   private real(p: Paper): Paper {
-    return p instanceof PaperView ? (this.paperAt(p.ord) ?? p) : p;
+    if (p instanceof PaperView) return this.paperAt(p.ord) ?? p;
+    if (this.learned.size === 0) return p;
+    const ord = this.ordOfId(p.id);
+    return (ord === undefined ? undefined : this.learned.get(ord)) ?? p;
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
@@ -145,6 +193,8 @@ export class PaperIndex {
   }
 
   private ordOfArxivId(id: string): number | undefined {
+    const learned = this.learned.size === 0 ? undefined : this.learnedArxiv.get(normalizeArxivId(id));
+    if (learned !== undefined) return learned;
     if (this.table instanceof PaperColumns) return this.table.ordOfArxivId(id);
     if (!this.arxivMap) {
       const m = new Map<string, number>();
@@ -162,7 +212,7 @@ export class PaperIndex {
   /** Papers with this normalized title, ascending (via the postings; a map only for stopword-only titles). */
   /** A paper to return, remembering its id (ordOfId). */
   private paperAt(ord: number): Paper | undefined {
-    const p = this.table.paper(ord);
+    const p = this.paperOf(ord);
     // Only for snapshot columns: their ids are unique (the merge made them so); a
     // built array may list an id twice, and then the first ordinal must win.
     if (p && this.table instanceof PaperColumns && !this.recentIds.has(p.id)) {
@@ -209,7 +259,7 @@ export class PaperIndex {
 
   paper(id: string): Paper | undefined {
     const ord = this.ordOfId(id);
-    return ord === undefined ? undefined : this.table.paper(ord);
+    return ord === undefined ? undefined : this.paperOf(ord);
   }
 
   /** By author id (= authorKey) or any spelling of the name, initials included when unambiguous. */
@@ -227,7 +277,7 @@ export class PaperIndex {
   byTitle(title: string): Paper | undefined {
     const key = normalizeTitle(title);
     const ord = key === '' ? undefined : this.titleOrds(key)[0];
-    return ord === undefined ? undefined : this.table.paper(ord);
+    return ord === undefined ? undefined : this.paperOf(ord);
   }
 
   /**
@@ -255,7 +305,9 @@ export class PaperIndex {
 
   /** Coauthors of each page author the dataset knows (others are skipped). */
   coauthorsOf(authorNames: string[], perAuthor = 10): AuthorCoauthors[] {
-    return this.graph.coauthorsOf(authorNames, perAuthor);
+    if (this.learned.size === 0) return this.graph.coauthorsOf(authorNames, perAuthor);
+    this.learnedKeys ??= learnedAuthors(this.graph, this.learned);
+    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.ordOfId(id), authorNames, perAuthor);
   }
 
   /**
@@ -266,10 +318,10 @@ export class PaperIndex {
     if (query.trim() === '' || limit <= 0) return [];
     const accept = filters ? this.filterOf(filters) : undefined;
     const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
-    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.table.paper(idOrd) : undefined;
+    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.paperOf(idOrd) : undefined;
     const hits: SearchHit[] = [];
     for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.recency })) {
-      const paper = h.ord === idOrd && byId ? undefined : this.table.paper(h.ord);
+      const paper = h.ord === idOrd && byId ? undefined : this.paperOf(h.ord);
       if (paper) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });

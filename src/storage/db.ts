@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { DATASET_FORMAT, DATASET_VERSION, type Author, type Dataset, type Paper } from '../dataset/schema';
+import { DATASET_FORMAT, DATASET_VERSION, PaperSchema, type Author, type Dataset, type Paper } from '../dataset/schema';
 import { beginImport, cleanupStaging, datasetRange, deleteDatasetRows, type ImportLiveness, type StagingImport } from './staging';
 import { chunks, type ChunkKey } from './chunks';
 import { DatasetMetaSchema, migrateV1, type DatasetMeta } from './upgrade';
@@ -16,6 +16,9 @@ import { DatasetMetaSchema, migrateV1, type DatasetMeta } from './upgrade';
  * write of dataset rows clears the `index` store in its own transaction, and
  * a snapshot is only written if nothing cleared the store since its build
  * began (reserveSnapshot), so a snapshot never outlives the rows it shows.
+ * Learning (update-papers.ts) is the exception: it keeps the snapshot and
+ * adds the record to the learned overlay (`learned:<paperId>`), which the
+ * background applies on top of the snapshot it loads.
  * Bump DB_VERSION and add an upgrade step when the layout changes.
  */
 export const DB_NAME = 'paper-atlas';
@@ -42,8 +45,11 @@ export interface AtlasDB extends DBSchema {
   datasets: { key: string; value: DatasetMeta };
   papers: { key: ChunkKey; value: Paper[] };
   authors: { key: ChunkKey; value: Author[] };
-  /** The snapshot ('current'), its abstract chunks ('abstracts:<nonce>:<n>'), a build's ticket ('pending'). */
-  index: { key: string; value: IndexSnapshot | SnapshotTicket | string[] };
+  /**
+   * The snapshot ('current'), its abstract chunks ('abstracts:<nonce>:<n>'), a build's ticket ('pending'),
+   * and records learned from pages since ('learned:<paperId>', applied on top of the snapshot).
+   */
+  index: { key: string; value: IndexSnapshot | SnapshotTicket | string[] | Paper };
   /** Small flags, e.g. whether the default dataset was ever seeded. */
   settings: { key: string; value: boolean };
 }
@@ -53,6 +59,12 @@ export type AtlasStore = Awaited<ReturnType<typeof openStore>>;
 const INDEX_KEY = 'current';
 const PENDING_KEY = 'pending';
 const SEEDED_KEY = 'seeded';
+const LEARNED_PREFIX = 'learned:';
+
+/** Where updatePaper keeps a learned record next to the snapshot (the learned overlay). */
+export function learnedKey(paperId: string): string {
+  return `${LEARNED_PREFIX}${paperId}`;
+}
 
 function metaFor(dataset: Dataset, origin: string | undefined, now: number): DatasetMeta {
   return {
@@ -139,6 +151,18 @@ export async function openStore(opts: { name?: string } = {}) {
     async indexSnapshot(): Promise<IndexSnapshot | undefined> {
       const s = await db.get('index', INDEX_KEY);
       return s && 'builtFrom' in s ? s : undefined;
+    },
+    /**
+     * Records learned from pages since the `index` store was last cleared
+     * (updatePaper): their chunks already hold them, a snapshot may not.
+     * Each is checked, as it is applied to a snapshot built without it.
+     */
+    async learnedPapers(): Promise<Paper[]> {
+      const range = IDBKeyRange.bound(LEARNED_PREFIX, `${LEARNED_PREFIX}\uffff`);
+      return (await db.getAll('index', range)).flatMap((row) => {
+        const p = PaperSchema.safeParse(row);
+        return p.success ? [p.data] : [];
+      });
     },
     /** Call before reading the datasets a snapshot is built from; pass the ticket to putIndexSnapshot. */
     async reserveSnapshot(): Promise<SnapshotTicket> {

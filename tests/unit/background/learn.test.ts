@@ -6,6 +6,7 @@ import type { PageInfo } from '@/src/arxiv/page-info';
 import { AtlasService } from '@/src/background/atlas-service';
 import { LEARNED_SOURCE, learnFromPage } from '@/src/background/learn';
 import { datasetFromProfile } from '@/src/dataset/default-dataset';
+import { PaperIndex } from '@/src/index/paper-index';
 import type { Dataset, Paper } from '@/src/dataset/schema';
 import { openStore } from '@/src/storage/db';
 import { updatePaper } from '@/src/storage/update-papers';
@@ -86,21 +87,62 @@ describe('learnFromPage', () => {
 });
 
 describe('updatePaper', () => {
-  it('rewrites the paper inside its chunk and drops the index snapshot', async () => {
+  it('rewrites the paper inside its chunk and records it in the learned overlay, keeping the snapshot', async () => {
     await service(false).handle({ type: 'summary' }); // seeds and stores a snapshot
     const store = await openStore();
-    expect(await store.indexSnapshot()).toBeDefined();
+    const before = await store.indexSnapshot();
+    expect(before).toBeDefined();
     const learned = { ...griffinSeed(), arxivId: '2402.19427' };
     await expect(updatePaper(store, learned)).resolves.toBe(true);
-    expect(await store.indexSnapshot()).toBeUndefined();
+    expect(await store.indexSnapshot()).toEqual(before);
+    expect(await store.learnedPapers()).toEqual([learned]);
     const [dataset] = await store.datasets();
     expect(dataset?.papers).toHaveLength(19);
     expect(dataset?.papers.find((p) => p.id === learned.id)).toEqual(learned);
     expect(dataset?.papers.filter((p) => p.arxivId !== undefined)).toHaveLength(1);
     await expect(updatePaper(store, { ...learned, id: 'no-such-paper' })).resolves.toBe(false);
+    expect(await store.learnedPapers()).toHaveLength(1);
     store.close();
   });
 });
+
+describe('updatePaper near a merged ordinal', () => {
+  it('writes the record at the chunk the ordinal points to, and scans when the hint is wrong', async () => {
+    const store = await openStore();
+    const seed = griffinSeed();
+    const many = (id: string, n: number): Dataset => ({
+      ...defaultDataset(), id, createdAt: `2020-01-0${id === 'a' ? 1 : 2}T00:00:00.000Z`,
+      papers: Array.from({ length: n }, (_, i) => ({ ...seed, id: `${id}${i}`, title: `Paper ${id} ${i}` })),
+    });
+    await store.putDataset(many('a', 2500));
+    await store.putDataset(many('b', 4500));
+    const mergedInto = new Map([['a', 0], ['b', 0]]);
+    for (const [id, ord] of [['b4100', 6600], ['a2400', 2400], ['b10', 0]] as const) {
+      const learned = { ...seed, id, title: `Paper ${id}`, arxivId: '2402.19427' };
+      await expect(updatePaper(store, learned, { ord, mergedInto })).resolves.toBe(true);
+      const papers = (await store.datasets()).flatMap((d) => d.papers);
+      expect(papers.filter((p) => p.arxivId !== undefined).map((p) => p.id)).toContain(id);
+      expect(papers).toHaveLength(7000);
+    }
+    expect((await store.learnedPapers()).map((p) => p.id).sort()).toEqual(['a2400', 'b10', 'b4100']);
+    store.close();
+  });
+});
+
+/** A store whose dataset reads are counted (what a rebuild costs). */
+function countingStore() {
+  const reads = { datasets: 0 };
+  const open = async () => {
+    const store = await openStore();
+    const datasets = store.datasets.bind(store);
+    store.datasets = () => {
+      reads.datasets++;
+      return datasets();
+    };
+    return store;
+  };
+  return { reads, open };
+}
 
 describe('AtlasService learning from pages', () => {
   it('persists what a matched page teaches; the next question and a restarted service see it', async () => {
@@ -110,17 +152,92 @@ describe('AtlasService learning from pages', () => {
     await settled(s);
     expect(await storedGriffin()).toMatchObject({ arxivId: '2402.19427', authors: griffinPage.authors, authorsTruncated: false });
 
-    // The same service now matches by id and knows the extra authors as Smith's coauthors.
+    // The same service now matches by id, and shows the full author list.
     const again = await s.handle({ type: 'lookup-page', page: { ...griffinPage, title: 'A title the page changed' } });
-    expect(again.type === 'lookup-page' && again.match?.method).toBe('arxiv-id');
+    expect(again.type === 'lookup-page' && again.match).toMatchObject({ method: 'arxiv-id', paper: { authors: griffinPage.authors } });
     const restarted = service(true);
     const r = await restarted.handle({ type: 'lookup-page', page: { ...griffinPage, authors: ['Samuel L. Smith'] } });
     if (r.type !== 'lookup-page') throw new Error(r.type);
-    expect(r.match).toMatchObject({ method: 'arxiv-id', paper: { arxivId: '2402.19427', authorsTruncated: false } });
+    expect(r.match).toMatchObject({ method: 'arxiv-id', paper: { arxivId: '2402.19427', authors: griffinPage.authors, authorsTruncated: false } });
     const smith = r.coauthors.find((g) => g.author.name === 'Samuel L. Smith');
     expect(smith?.coauthors.map((c) => c.name)).toEqual(expect.arrayContaining(EXTRA));
     const search = await restarted.handle({ type: 'search', query: '2402.19427', limit: 5 });
-    expect(search.type === 'search' && search.hits[0]?.paper.title).toBe(GRIFFIN_TITLE);
+    expect(search.type === 'search' && search.hits[0]?.paper).toMatchObject({ title: GRIFFIN_TITLE, authors: griffinPage.authors });
+    const details = await restarted.handle({ type: 'paper-details', id: griffinSeed().id });
+    expect(details.type === 'paper-details' && details.coauthors.map((g) => g.author.name)).toContain('Samuel L. Smith');
+  });
+
+  it('learning neither reads the datasets nor builds an index, and a restart reads none either', async () => {
+    const warm = service(false);
+    await warm.handle({ type: 'summary' }); // seeds and stores a snapshot
+    const { reads, open } = countingStore();
+    const build = vi.spyOn(PaperIndex, 'build');
+    try {
+      const s = new AtlasService({ openStore: open, defaultDataset, learnEnabled: async () => true });
+      await s.handle({ type: 'lookup-page', page: griffinPage });
+      await s.learning;
+      const byId = await s.handle({ type: 'lookup-id', arxivId: griffinPage.arxivId });
+      expect(byId.type === 'lookup-id' && byId.match?.paper).toMatchObject({ title: GRIFFIN_TITLE, arxivId: '2402.19427' });
+
+      const restarted = new AtlasService({ openStore: open, defaultDataset });
+      const again = await restarted.handle({ type: 'lookup-id', arxivId: 'arXiv:2402.19427v2' });
+      expect(again.type === 'lookup-id' && again.match?.paper).toMatchObject({ title: GRIFFIN_TITLE, authors: griffinPage.authors });
+      expect(reads.datasets).toBe(0);
+      expect(build).not.toHaveBeenCalled();
+    } finally {
+      build.mockRestore();
+    }
+  });
+
+  it('answers as a full rebuild would: match, related papers and coauthors', async () => {
+    const s = service(true);
+    await s.handle({ type: 'lookup-page', page: griffinPage });
+    await settled(s);
+    const page = { ...griffinPage, title: 'Unrelated', authors: ['Samuel L. Smith'] };
+    const overlaid = await service(true).handle({ type: 'lookup-page', page });
+
+    const store = await openStore();
+    await store.db.clear('index'); // what an import does: the next load rebuilds from the chunks
+    store.close();
+    const rebuilt = await service(true).handle({ type: 'lookup-page', page });
+    if (rebuilt.type !== 'lookup-page' || overlaid.type !== 'lookup-page') throw new Error('lookup-page');
+    expect(overlaid.match).toEqual(rebuilt.match);
+    expect(overlaid.related).toEqual(rebuilt.related);
+    expect(overlaid.coauthors).toEqual(rebuilt.coauthors);
+    const smith = overlaid.coauthors.find((g) => g.author.name === 'Samuel L. Smith');
+    expect(smith?.coauthors.map((c) => c.name)).toEqual(expect.arrayContaining(EXTRA));
+    // A learned author the dataset did not know gets a group, as after a rebuild.
+    const gu = { ...page, authors: ['Albert Gu'] };
+    const [guOverlaid, guRebuilt] = [await s.handle({ type: 'lookup-page', page: gu }), await service(true).handle({ type: 'lookup-page', page: gu })];
+    expect(guOverlaid.type === 'lookup-page' && guOverlaid.coauthors[0]?.coauthors.map((c) => c.name)).toContain('Samuel L. Smith');
+    expect(guOverlaid).toEqual(guRebuilt);
+  });
+
+  it('learns nothing when the dataset is removed while the learning waits', async () => {
+    let release = () => {};
+    const gate = new Promise<boolean>((resolve) => (release = () => resolve(true)));
+    const s = new AtlasService({ openStore, defaultDataset, learnEnabled: () => gate });
+    await s.handle({ type: 'lookup-page', page: griffinPage });
+    await s.handle({ type: 'remove-dataset', id: 'default' });
+    release();
+    await settled(s);
+    const store = await openStore();
+    expect(await store.learnedPapers()).toEqual([]);
+    store.close();
+    await expect(s.handle({ type: 'lookup-id', arxivId: griffinPage.arxivId })).resolves.toMatchObject({ match: null });
+    await expect(service(true).handle({ type: 'summary' })).resolves.toMatchObject({ papers: 0 });
+  });
+
+  it('removing the dataset drops what was learned from it', async () => {
+    const s = service(true);
+    await s.handle({ type: 'lookup-page', page: griffinPage });
+    await settled(s);
+    await s.handle({ type: 'remove-dataset', id: 'default' });
+    const store = await openStore();
+    expect(await store.learnedPapers()).toEqual([]);
+    store.close();
+    const r = await service(true).handle({ type: 'lookup-id', arxivId: griffinPage.arxivId });
+    expect(r).toMatchObject({ type: 'lookup-id', match: null });
   });
 
   it('learns nothing with the setting off (or no setting at all)', async () => {

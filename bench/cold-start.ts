@@ -52,14 +52,22 @@ function timedStore(spent: { snapshot: number; abstracts: number }) {
   };
 }
 
-export async function measureColdStart(dataset: Dataset): Promise<ColdStartFigures> {
+/**
+ * Stores `dataset` as the only one (fake-indexeddb) and marks the store
+ * seeded; returns the defaultDataset a service over it must never call.
+ */
+export async function seedBenchStore(dataset: Dataset): Promise<() => Dataset> {
   const store = await openStore();
   await store.putDataset(dataset, 'bench');
   await store.markSeeded();
   store.close();
-  const never = (): Dataset => {
+  return () => {
     throw new Error('bench: the store is seeded already');
   };
+}
+
+export async function measureColdStart(dataset: Dataset): Promise<ColdStartFigures> {
+  const never = await seedBenchStore(dataset);
   const ids = dataset.papers.filter((p) => p.arxivId);
   const withArxiv = ids[Math.floor(ids.length / 2)] as Paper; // generated papers (past 75k) have no id
   const page: PageInfo = { arxivId: withArxiv.arxivId ?? '', title: withArxiv.title, authors: withArxiv.authors, abstract: withArxiv.abstract };

@@ -13,6 +13,7 @@ import type { PageInfo } from '../src/arxiv/page-info';
 import { AtlasService } from '../src/background/atlas-service';
 import type { Dataset, Paper } from '../src/dataset/schema';
 import { openStore } from '../src/storage/db';
+import { seedBenchStore } from './cold-start';
 import { loadSample, samplePath } from './data';
 
 const PAGES = Number(process.env.LEARN_PAGES ?? 10);
@@ -34,13 +35,7 @@ async function main(): Promise<void> {
     return { ...rest, authors: p.authors.slice(0, 3), authorsTruncated: true };
   });
   const dataset: Dataset = { format: 'paper-atlas', version: 1, id: 'bench', name: 'bench', createdAt: '2026-01-01T00:00:00.000Z', papers, authors: sample.authors };
-  const store = await openStore();
-  await store.putDataset(dataset, 'bench');
-  await store.markSeeded();
-  store.close();
-  const never = (): Dataset => {
-    throw new Error('bench: the store is seeded already');
-  };
+  const never = await seedBenchStore(dataset);
 
   const s = new AtlasService({ openStore, defaultDataset: never, learnEnabled: async () => true });
   await s.handle({ type: 'summary' }); // builds and persists the index

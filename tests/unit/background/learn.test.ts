@@ -10,6 +10,7 @@ import { PaperIndex } from '@/src/index/paper-index';
 import type { Dataset, Paper } from '@/src/dataset/schema';
 import { openStore } from '@/src/storage/db';
 import { updatePaper } from '@/src/storage/update-papers';
+import { countingStore } from '../../support/counting-store';
 
 const seedText = readFileSync('assets/seed/samuel-l-smith.txt', 'utf8');
 const defaultDataset = () => datasetFromProfile(seedText, { id: 'default', name: 'Default', createdAt: '1970-01-01T00:00:00.000Z' });
@@ -128,21 +129,6 @@ describe('updatePaper near a merged ordinal', () => {
     store.close();
   });
 });
-
-/** A store whose dataset reads are counted (what a rebuild costs). */
-function countingStore() {
-  const reads = { datasets: 0 };
-  const open = async () => {
-    const store = await openStore();
-    const datasets = store.datasets.bind(store);
-    store.datasets = () => {
-      reads.datasets++;
-      return datasets();
-    };
-    return store;
-  };
-  return { reads, open };
-}
 
 describe('AtlasService learning from pages', () => {
   it('persists what a matched page teaches; the next question and a restarted service see it', async () => {

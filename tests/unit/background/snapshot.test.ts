@@ -7,7 +7,8 @@ import type { ServiceSnapshot } from '@/src/background/snapshot';
 import { datasetFromProfile } from '@/src/dataset/default-dataset';
 import type { Dataset, Paper } from '@/src/dataset/schema';
 import type { ParsedRequest } from '@/src/messaging/protocol';
-import { openStore, type AtlasStore } from '@/src/storage/db';
+import { openStore } from '@/src/storage/db';
+import { countingStore } from '../../support/counting-store';
 
 const seedText = readFileSync('assets/seed/samuel-l-smith.txt', 'utf8');
 const defaultDataset = () => datasetFromProfile(seedText, { id: 'default', name: 'Default', createdAt: '1970-01-01T00:00:00.000Z' });
@@ -15,16 +16,7 @@ const GRIFFIN = 'Griffin: Mixing Gated Linear Recurrences with Local Attention f
 
 /** A service whose store counts reads of dataset rows (the slow path a cold start must avoid). */
 function service(opts: { learn?: boolean; log?: (m: string) => void } = {}) {
-  const reads = { datasets: 0 };
-  const open = async (): Promise<AtlasStore> => {
-    const store = await openStore();
-    const datasets = store.datasets.bind(store);
-    store.datasets = () => {
-      reads.datasets++;
-      return datasets();
-    };
-    return store;
-  };
+  const { reads, open } = countingStore();
   const s = new AtlasService({ openStore: open, defaultDataset, log: opts.log, learnEnabled: async () => opts.learn ?? false });
   return { s, reads };
 }

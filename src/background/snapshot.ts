@@ -1,4 +1,4 @@
-import type { AbstractChunks } from '../index/paper-columns';
+import type { AbstractChunks } from '../index/abstract-chunks';
 import { PaperIndex, type IndexSnapshotData } from '../index/paper-index';
 
 /**

@@ -1,0 +1,42 @@
+import type { Paper } from '../dataset/schema';
+
+/** Papers per stored abstract chunk: an answer's 30-50 papers cost that many small reads, not 100 MB. */
+export const ABSTRACT_CHUNK = 64;
+
+/**
+ * Abstracts are the bulk of the data (100M characters at 75k) and few
+ * answers show them, so they are stored apart in chunks and read on demand:
+ * a chunk not loaded yet reads as '' and is noted in `missing`; the service
+ * loads the missing chunks and answers again (atlas-service.ts).
+ */
+export class AbstractChunks {
+  private readonly chunks = new Map<number, readonly string[]>();
+  readonly missing = new Set<number>();
+
+  static fromPapers(papers: readonly Paper[]): AbstractChunks {
+    const a = new AbstractChunks();
+    for (let n = 0; n * ABSTRACT_CHUNK < papers.length; n++) a.add(n, papers.slice(n * ABSTRACT_CHUNK, (n + 1) * ABSTRACT_CHUNK).map((p) => p.abstract));
+    return a;
+  }
+
+  has(ord: number): boolean {
+    return this.chunks.has(Math.floor(ord / ABSTRACT_CHUNK));
+  }
+
+  get(ord: number): string {
+    const no = Math.floor(ord / ABSTRACT_CHUNK);
+    const chunk = this.chunks.get(no);
+    if (!chunk) this.missing.add(no);
+    return chunk?.[ord % ABSTRACT_CHUNK] ?? '';
+  }
+
+  add(no: number, chunk: readonly string[]): void {
+    this.chunks.set(no, chunk);
+    this.missing.delete(no);
+  }
+
+  /** Every chunk, in order (for writing the snapshot right after a build). */
+  all(): (readonly string[])[] {
+    return [...this.chunks.keys()].sort((a, b) => a - b).map((n) => this.chunks.get(n) ?? []);
+  }
+}

@@ -146,6 +146,16 @@ describe('living with the sidebar', () => {
     await related.locator('summary').focus();
     await page.keyboard.press('Enter'); // keyboard, as a user without a mouse would
     await expect.poll(() => related.getAttribute('open')).toBeNull();
+    // The choice is written to extension storage asynchronously; a user does not
+    // follow a link within those few milliseconds, so wait for it to be stored.
+    await expect
+      .poll(() =>
+        suite.browser.serviceWorker.evaluate(async () => {
+          const ext = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { collapsed?: Record<string, boolean> } }> } } } };
+          return (await ext.chrome.storage.local.get('settings')).settings?.collapsed?.related;
+        }),
+      )
+      .toBe(true);
 
     await page.goto(suite.server.site.seed[0]?.url ?? '');
     await waitForSidebar(page);

@@ -36,7 +36,7 @@ describe('popup search', () => {
 
   test('part of a title, typed key by key, ranks that paper first with the match marked', async () => {
     await popup.locator('input[type=search]').pressSequentially('implicit reg', { delay: 20 });
-    await popup.locator('[role=option]').first().waitFor();
+    await popup.locator('#pp-results[data-query="implicit reg"] [role=option]').first().waitFor();
     expect((await titles())[0]).toBe('On the Origin of Implicit Regularization in Stochastic Gradient Descent');
     expect(await popup.locator('[role=option]').first().locator('mark').allTextContents()).toEqual(['Implicit', 'Regularization']);
     await shot(popup, 'popup-implicit-reg');
@@ -53,7 +53,7 @@ describe('popup search', () => {
 
     await input.fill('');
     await input.pressSequentially('soham de');
-    await popup.locator('[role=option]').nth(2).waitFor();
+    await popup.locator('#pp-results[data-query="soham de"] [role=option]').nth(2).waitFor();
     expect((await titles()).length).toBeGreaterThanOrEqual(5);
     await input.press('ArrowDown');
     await expect(popup.locator('[role=option][aria-selected=true]').count()).resolves.toBe(1);
@@ -69,7 +69,7 @@ describe('popup search', () => {
     const input = popup.locator('input[type=search]');
     await input.fill('');
     await input.pressSequentially('griffin');
-    const hit = popup.locator('[role=option]').first();
+    const hit = popup.locator('#pp-results[data-query="griffin"] [role=option]').first();
     await hit.waitFor();
     const [tab] = await Promise.all([browser.context.waitForEvent('page'), hit.click()]);
     await tab.waitForLoadState();
@@ -110,7 +110,8 @@ describe('popup search', () => {
     const input = popup.locator('input[type=search]');
     await input.fill('');
     await input.pressSequentially('implicit regularization');
-    await popup.locator('[role=option]').first().waitFor();
+    // The keys act on the final query's list: a newer list starts unselected and collapsed.
+    await popup.locator('#pp-results[data-query="implicit regularization"] [role=option]').first().waitFor();
     await input.press('ArrowRight');
     const details = popup.locator('[role=option][aria-selected=true] .pp-details');
     await details.locator('.pp-abstract').waitFor();
@@ -131,7 +132,7 @@ describe('popup search', () => {
     const input = popup.locator('input[type=search]');
     await input.fill('');
     await input.pressSequentially('griffin');
-    await popup.locator('[role=option]').first().waitFor();
+    await popup.locator('#pp-results[data-query="griffin"] [role=option]').first().waitFor();
     const [bg] = await Promise.all([browser.context.waitForEvent('page'), input.press('Control+Enter')]);
     await bg.waitForLoadState();
     const bgUrl = bg.url();

@@ -1,17 +1,17 @@
-import type { Dataset } from '../dataset/schema';
+import type { Dataset, Paper } from '../dataset/schema';
 import type { DatasetMeta } from '../storage/upgrade';
 import { authorKey } from '../index/normalize';
 import { PaperIndex } from '../index/paper-index';
 import type { ParsedRequest, Response } from '../messaging/protocol';
 import type { AtlasStore } from '../storage/db';
 import { applyCatalogRequest, catalogInfo, catalogResponse, isCatalogRequest, type CatalogRequest } from './catalog';
-import { combineDatasets } from './combine';
 import { runSearch } from '../search/run-search';
 import type { PageInfo } from '../arxiv/page-info';
 import type { PaperMatch } from '../index/types';
 import { updatePaper } from '../storage/update-papers';
 import { learnFromPage } from './learn';
-import { datasetsToken, makeSnapshot, readSnapshot } from './snapshot';
+import { datasetsToken, readSnapshot } from './snapshot';
+import { StreamBuild } from './stream-build';
 
 /** What the service works on once loaded: the catalog records, and one index over all datasets. */
 interface Loaded {
@@ -215,22 +215,53 @@ export class AtlasService {
     return withLearned(store, await this.rebuild(store));
   }
 
-  /** Reads and merges every dataset, builds the index, and persists its snapshot. */
+  /**
+   * Builds the index from every dataset, a stored chunk at a time
+   * (stream-build.ts: a dataset is never all in memory as objects), and
+   * persists its snapshot; abstracts are stored as the build goes and read
+   * on demand afterwards, as after a cold start.
+   */
   private async rebuild(store: AtlasStore): Promise<Loaded> {
     const ticket = await store.reserveSnapshot(); // before the read: a write after it voids this snapshot
-    const datasets = await store.datasets();
     const metas = await store.list();
-    const merged = combineDatasets(datasets);
-    const totals = { papers: merged.papers.length, authors: merged.authors.length };
-    const built = PaperIndex.build({ papers: merged.papers, authors: merged.authors });
-    const { record, abstracts } = makeSnapshot(built, ticket.nonce, merged.mergedInto, totals);
-    await store.putIndexSnapshot({ builtFrom: datasetsToken(datasets), data: record }, ticket, abstracts.all());
-    // Answer from the snapshot's columns, as a woken worker would: the same
-    // answers either way, and the merged Paper objects can be collected.
-    const { index } = readSnapshot(record, abstracts);
-    const datasetsRead = metas.filter((m) => datasets.some((d) => d.id === m.id));
-    return { datasets: datasetsRead, index, abstractsKey: ticket.nonce, mergedInto: merged.mergedInto, catalog: catalogInfo(metas, merged.mergedInto, totals) };
+    let abstracts: { no: number; abstracts: string[] }[] = [];
+    const stream = new StreamBuild((no, a) => abstracts.push({ no, abstracts: a }), metas.reduce((n, m) => n + m.papers, 0));
+    const flush = async () => {
+      if (abstracts.length) await store.putAbstractChunks(ticket.nonce, abstracts);
+      abstracts = [];
+    };
+    for (const meta of metas) {
+      stream.beginDataset(meta.id, await store.datasetAuthors(meta.id));
+      for (const key of await store.paperChunkKeys(meta.id)) {
+        stream.addChunk(key, await readChunk(store, key));
+        await flush();
+      }
+    }
+    const targets = stream.mergeTargets();
+    const records = new Map<number, Paper>();
+    const chunks = new Map<string, Paper[]>();
+    for (const { ord, ref } of targets) {
+      const id = JSON.stringify(ref.key);
+      const chunk = chunks.get(id) ?? (await readChunk(store, ref.key as IDBValidKey));
+      chunks.set(id, chunk);
+      const p = chunk[ref.position];
+      if (p) records.set(ord, p);
+    }
+    const patched = stream.applyMerges(records);
+    const record = stream.finish(ticket.nonce);
+    await flush();
+    if (patched.size) await store.patchAbstracts(ticket.nonce, patched);
+    await store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket);
+    const { index, mergedInto, totals } = readSnapshot(record);
+    return { datasets: metas, index, abstractsKey: ticket.nonce, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) };
   }
+}
+
+/** A stored chunk of papers; throws when it is gone (a dataset removed during the build: the next question builds again). */
+async function readChunk(store: AtlasStore, key: IDBValidKey): Promise<Paper[]> {
+  const chunk = await store.paperChunk(key);
+  if (!chunk) throw new Error('a dataset changed while the index was being built');
+  return chunk;
 }
 
 /** Applies the learned overlay (records learned from pages since the snapshot, see update-papers.ts). */

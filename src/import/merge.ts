@@ -30,7 +30,7 @@ function sameByTitle(a: Paper, b: Paper, bKeys: Set<string>): boolean {
 }
 
 /** The kept record is `a` (its id, title); `b` only fills gaps. */
-function combine(a: Paper, b: Paper): Paper {
+export function combinePaper(a: Paper, b: Paper): Paper {
   // A full list beats a truncated one; between two lists of the same kind the
   // longer one is fuller (profiles append the owner after "et al.").
   const useB = (a.authorsTruncated && !b.authorsTruncated) || (a.authorsTruncated === b.authorsTruncated && b.authors.length > a.authors.length);
@@ -88,7 +88,7 @@ export function mergePapers(existing: readonly Paper[], incoming: readonly Paper
       index(p, papers.length - 1, title);
       added++;
     } else {
-      const combined = combine(target, p);
+      const combined = combinePaper(target, p);
       papers[at] = combined;
       index(combined, at); // it may have gained an arXiv id
       merged++;

@@ -1,5 +1,3 @@
-import type { Paper } from '../dataset/schema';
-
 /** Papers per stored abstract chunk: an answer's 30-50 papers cost that many small reads, not 100 MB. */
 export const ABSTRACT_CHUNK = 64;
 
@@ -13,12 +11,6 @@ export class AbstractChunks {
   private readonly chunks = new Map<number, readonly string[]>();
   readonly missing = new Set<number>();
 
-  static fromPapers(papers: readonly Paper[]): AbstractChunks {
-    const a = new AbstractChunks();
-    for (let n = 0; n * ABSTRACT_CHUNK < papers.length; n++) a.add(n, papers.slice(n * ABSTRACT_CHUNK, (n + 1) * ABSTRACT_CHUNK).map((p) => p.abstract));
-    return a;
-  }
-
   has(ord: number): boolean {
     return this.chunks.has(Math.floor(ord / ABSTRACT_CHUNK));
   }
@@ -28,6 +20,11 @@ export class AbstractChunks {
     const chunk = this.chunks.get(no);
     if (!chunk) this.missing.add(no);
     return chunk?.[ord % ABSTRACT_CHUNK] ?? '';
+  }
+
+  /** A loaded chunk, or [] when it is not loaded. */
+  chunk(no: number): readonly string[] {
+    return this.chunks.get(no) ?? [];
   }
 
   add(no: number, chunk: readonly string[]): void {

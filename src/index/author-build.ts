@@ -11,6 +11,7 @@
  */
 import type { Author } from '../dataset/schema';
 import { authorKey, isInitialsOnly, splitName } from './normalize';
+import { growU32 } from './grow';
 
 export interface AuthorGraphData {
   keys: readonly string[];
@@ -69,11 +70,9 @@ export class AuthorGraphBuilder {
   private readonly byName = new Map<string, number>();
   private pairs = new Uint32Array(1024);
   private nPairs = 0;
-  private readonly paperEnd: Uint32Array;
-
-  constructor(paperCount: number) {
-    this.paperEnd = new Uint32Array(paperCount);
-  }
+  /** Per ordinal: its (latest) run of `pairs`; a replaced paper's new run is appended. */
+  private readonly paperStart = growU32();
+  private readonly paperEnd = growU32();
 
   private rawOf(key: string): number {
     if (key === '') return -1;
@@ -100,7 +99,6 @@ export class AuthorGraphBuilder {
       this.pairs = next;
     }
     this.pairs[this.nPairs++] = raw;
-    this.paperEnd[ord] = this.nPairs;
     return raw;
   }
 
@@ -108,11 +106,17 @@ export class AuthorGraphBuilder {
     return this.rawKeys[raw] ?? '';
   }
 
-  endPaper(ord: number): void {
-    this.paperEnd[ord] = this.nPairs;
+  /** Paper `ord`'s names follow (add); call endPaper after them. */
+  startPaper(ord: number): void {
+    this.paperStart.set(ord, this.nPairs);
   }
 
-  finish(authors: readonly Author[]): AuthorGraphData {
+  endPaper(ord: number): void {
+    this.paperEnd.set(ord, this.nPairs);
+  }
+
+  /** `paperCount`: papers 0 .. paperCount - 1 (each started and ended). */
+  finish(authors: readonly Author[], paperCount: number): AuthorGraphData {
     const recordRaw = authors.map((a) => this.rawOf(authorKey(a.id) || authorKey(a.name)));
     const keys = this.rawKeys;
     const n = keys.length;
@@ -140,14 +144,13 @@ export class AuthorGraphBuilder {
     nodeRaws.forEach((r, i) => (nodeOfRaw[r] = i));
     for (let r = 0; r < n; r++) nodeOfRaw[r] = nodeOfRaw[target[r] ?? r] ?? 0;
 
-    const paperOffsets = new Uint32Array(this.paperEnd.length + 1);
+    const paperOffsets = new Uint32Array(paperCount + 1);
     const paperAuthors = new Uint32Array(this.nPairs);
     let w = 0;
-    let p = 0;
-    for (let ord = 0; ord < this.paperEnd.length; ord++) {
+    for (let ord = 0; ord < paperCount; ord++) {
       const start = w;
-      const end = this.paperEnd[ord] ?? 0;
-      for (; p < end; p++) {
+      const end = this.paperEnd.data[ord] ?? 0;
+      for (let p = this.paperStart.data[ord] ?? 0; p < end; p++) {
         const node = nodeOfRaw[this.pairs[p] ?? 0] ?? 0;
         let dup = false;
         for (let q = start; q < w && !dup; q++) dup = paperAuthors[q] === node;

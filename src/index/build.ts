@@ -1,31 +1,21 @@
 /**
- * PaperIndex.build in one pass over the papers: every title and abstract is
+ * The index build in one pass over the papers: every title and abstract is
  * tokenized once into interned term ids (intern.ts), author names are keyed
  * once per distinct name (author-build.ts), and both the inverted index and
  * the author graph come out as typed arrays. No per-paper or per-term JS
  * arrays or Maps on the hot path.
+ *
+ * `IndexBuilder` takes papers as they come (a chunk read from IndexedDB, a
+ * batch of an import), so a dataset never has to be in memory at once, and
+ * can `replace` a paper already added (a later dataset merged into it): its
+ * new tokens go to the end of the stream and the scatter reads each paper's
+ * latest segment.
  */
 import type { Author, Paper } from '../dataset/schema';
 import { AuthorGraphBuilder, type AuthorGraphData } from './author-build';
+import { Grow, growU32 } from './grow';
 import { TermTable } from './intern';
 import { compareTerms, encodePosting, TermIndex } from './term-index';
-
-/** A Uint32Array/Uint8Array that doubles when full (build only). */
-class Grow<T extends Uint32Array | Uint8Array> {
-  length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-}
 
 /** Per-term counters of the paper being tokenized, reset lazily by a stamp. */
 class DocCounts {
@@ -70,23 +60,57 @@ export interface BuiltIndex {
   graph: AuthorGraphData;
 }
 
-export function buildIndex(papers: readonly Paper[], authors: readonly Author[]): BuiltIndex {
-  const table = new TermTable();
-  const graph = new AuthorGraphBuilder(papers.length);
-  const counts = new DocCounts();
-  let df = new Uint32Array(1024);
-  const estimate = Math.max(1024, papers.length * 80);
-  const streamTerms = new Grow(new Uint32Array(estimate), (n) => new Uint32Array(n));
-  const streamCodes = new Grow(new Uint8Array(estimate), (n) => new Uint8Array(n));
-  const docEnd = new Uint32Array(papers.length);
+export class IndexBuilder {
+  private readonly table = new TermTable();
+  private readonly graph = new AuthorGraphBuilder();
+  private readonly counts = new DocCounts();
+  private df = new Uint32Array(1024);
+  private readonly streamTerms: Grow<Uint32Array>;
+  private readonly streamCodes: Grow<Uint8Array>;
+  /** Per ordinal: where its (latest) segment of the stream starts and ends. */
+  private readonly docStart = growU32();
+  private readonly docEnd = growU32();
   // Author terms per raw author key, cached: a name's terms are the tokens of its key.
-  let keyTermStart = new Int32Array(1024).fill(-1);
-  const keyTerms = new Grow(new Uint32Array(1024), (n) => new Uint32Array(n));
-  const keyTermEnd: number[] = [];
+  private keyTermStart = new Int32Array(1024).fill(-1);
+  private readonly keyTerms = growU32();
+  private readonly keyTermEnd: number[] = [];
+  private docs = 0;
+  private finished = false;
 
-  for (let ord = 0; ord < papers.length; ord++) {
-    const paper = papers[ord] as Paper;
-    counts.doc = ord + 1;
+  /** `expected`: papers to come, if known (sizes the stream once). */
+  constructor(expected = 0) {
+    const estimate = Math.max(1024, expected * 80);
+    this.streamTerms = new Grow(new Uint32Array(estimate), (n) => new Uint32Array(n));
+    this.streamCodes = new Grow(new Uint8Array(estimate), (n) => new Uint8Array(n));
+  }
+
+  /** Papers added so far (the next one gets this ordinal). */
+  get size(): number {
+    return this.docs;
+  }
+
+  /** Adds a paper at the next ordinal. */
+  add(paper: Paper): number {
+    const ord = this.docs++;
+    this.tokenize(ord, paper);
+    return ord;
+  }
+
+  /** The paper at `ord` is now `paper` (same ordinal; what the old record contributed is dropped). */
+  replace(ord: number, paper: Paper): void {
+    if (!(ord >= 0 && ord < this.docs)) throw new RangeError(`no paper at ordinal ${ord}`);
+    const terms = this.streamTerms.data;
+    for (let p = this.docStart.data[ord] ?? 0; p < (this.docEnd.data[ord] ?? 0); p++) {
+      const id = terms[p] ?? 0;
+      this.df[id] = (this.df[id] ?? 0) - 1;
+    }
+    this.tokenize(ord, paper);
+  }
+
+  private tokenize(ord: number, paper: Paper): void {
+    if (this.finished) throw new Error('this index build is finished');
+    const { table, counts, graph } = this;
+    counts.doc++;
     counts.n = 0;
     for (let f = 0; f < 2; f++) {
       const n = table.scan(f === 0 ? paper.title : paper.abstract);
@@ -99,84 +123,100 @@ export function buildIndex(papers: readonly Paper[], authors: readonly Author[])
         if ((field[id] ?? 0) < 255) field[id] = (field[id] ?? 0) + 1;
       }
     }
+    graph.startPaper(ord);
     for (const name of paper.authors) {
       const raw = graph.add(ord, name);
       if (raw < 0) continue;
-      if (raw >= keyTermStart.length) {
-        const next = new Int32Array(keyTermStart.length * 2).fill(-1);
-        next.set(keyTermStart);
-        keyTermStart = next;
-      }
-      if ((keyTermStart[raw] ?? -1) < 0) {
-        keyTermStart[raw] = keyTerms.length;
-        const n = table.scanKey(graph.keyOf(raw));
-        for (let k = 0; k < n; k++) keyTerms.push(table.buf[k] ?? 0);
-        keyTermEnd[raw] = keyTerms.length;
-      }
-      const end = keyTermEnd[raw] ?? 0;
-      for (let k = keyTermStart[raw] ?? 0; k < end; k++) {
-        const id = keyTerms.data[k] ?? 0;
+      const end = this.termsOfKey(raw);
+      for (let k = this.keyTermStart[raw] ?? 0; k < end; k++) {
+        const id = this.keyTerms.data[k] ?? 0;
         counts.touch(id);
         counts.authors[id] = 1;
       }
     }
     graph.endPaper(ord);
-    if (table.size > df.length) {
-      const next = new Uint32Array(Math.max(table.size, df.length * 2));
-      next.set(df);
-      df = next;
+    if (table.size > this.df.length) {
+      const next = new Uint32Array(Math.max(table.size, this.df.length * 2));
+      next.set(this.df);
+      this.df = next;
     }
+    const { df, streamTerms, streamCodes } = this;
+    this.docStart.set(ord, streamTerms.length);
     for (let k = 0; k < counts.n; k++) {
       const id = counts.ids[k] ?? 0;
       df[id] = (df[id] ?? 0) + 1;
       streamTerms.push(id);
       streamCodes.push(encodePosting(counts.title[id] ?? 0, counts.abstract[id] ?? 0, counts.authors[id] === 1));
     }
-    docEnd[ord] = streamTerms.length;
+    this.docEnd.set(ord, streamTerms.length);
   }
-  return { terms: scatter(table.names, df, streamTerms, streamCodes, docEnd), graph: graph.finish(authors) };
+
+  /** Caches the term ids of a raw author key; returns where they end in keyTerms. */
+  private termsOfKey(raw: number): number {
+    if (raw >= this.keyTermStart.length) {
+      const next = new Int32Array(Math.max(raw + 1, this.keyTermStart.length * 2)).fill(-1);
+      next.set(this.keyTermStart);
+      this.keyTermStart = next;
+    }
+    if ((this.keyTermStart[raw] ?? -1) < 0) {
+      this.keyTermStart[raw] = this.keyTerms.length;
+      const n = this.table.scanKey(this.graph.keyOf(raw));
+      for (let k = 0; k < n; k++) this.keyTerms.push(this.table.buf[k] ?? 0);
+      this.keyTermEnd[raw] = this.keyTerms.length;
+    }
+    return this.keyTermEnd[raw] ?? 0;
+  }
+
+  /** The index over every paper added; the builder cannot be used after. */
+  finish(authors: readonly Author[]): BuiltIndex {
+    this.finished = true;
+    return { terms: this.scatter(), graph: this.graph.finish(authors, this.docs) };
+  }
+
+  /** Sorted vocabulary (terms with postings only), then each paper's segment scattered into CSR postings. */
+  private scatter(): TermIndex {
+    const names = this.table.names;
+    const { df } = this;
+    const order: number[] = [];
+    for (let id = 0; id < names.length; id++) if ((df[id] ?? 0) > 0) order.push(id);
+    order.sort((a, b) => compareTerms(names[a] ?? '', names[b] ?? ''));
+    const remap = new Uint32Array(names.length);
+    const offsets = new Uint32Array(order.length + 1);
+    for (let i = 0; i < order.length; i++) {
+      const old = order[i] ?? 0;
+      remap[old] = i;
+      offsets[i + 1] = (offsets[i] ?? 0) + (df[old] ?? 0);
+    }
+    const total = offsets[order.length] ?? 0;
+    const ords = new Uint32Array(total);
+    const codes = new Uint8Array(total);
+    const cursor = offsets.slice(0, order.length);
+    const st = this.streamTerms.data;
+    const sc = this.streamCodes.data;
+    const starts = this.docStart.data;
+    const ends = this.docEnd.data;
+    for (let ord = 0; ord < this.docs; ord++) {
+      const end = ends[ord] ?? 0;
+      for (let p = starts[ord] ?? 0; p < end; p++) {
+        const t = remap[st[p] ?? 0] ?? 0;
+        const at = cursor[t] ?? 0;
+        cursor[t] = at + 1;
+        ords[at] = ord;
+        codes[at] = sc[p] ?? 0;
+      }
+    }
+    return new TermIndex(
+      order.map((i) => names[i] ?? ''),
+      offsets,
+      ords,
+      codes,
+      this.docs,
+    );
+  }
 }
 
-/** Sorted vocabulary (terms with postings only), then the stream scattered into CSR postings. */
-function scatter(
-  names: readonly string[],
-  df: Uint32Array,
-  streamTerms: Grow<Uint32Array>,
-  streamCodes: Grow<Uint8Array>,
-  docEnd: Uint32Array,
-): TermIndex {
-  const order: number[] = [];
-  for (let id = 0; id < names.length; id++) if ((df[id] ?? 0) > 0) order.push(id);
-  order.sort((a, b) => compareTerms(names[a] ?? '', names[b] ?? ''));
-  const remap = new Uint32Array(names.length);
-  const offsets = new Uint32Array(order.length + 1);
-  for (let i = 0; i < order.length; i++) {
-    const old = order[i] ?? 0;
-    remap[old] = i;
-    offsets[i + 1] = (offsets[i] ?? 0) + (df[old] ?? 0);
-  }
-  const total = streamTerms.length;
-  const ords = new Uint32Array(total);
-  const codes = new Uint8Array(total);
-  const cursor = offsets.slice(0, order.length);
-  const st = streamTerms.data;
-  const sc = streamCodes.data;
-  let p = 0;
-  for (let ord = 0; ord < docEnd.length; ord++) {
-    const end = docEnd[ord] ?? 0;
-    for (; p < end; p++) {
-      const t = remap[st[p] ?? 0] ?? 0;
-      const at = cursor[t] ?? 0;
-      cursor[t] = at + 1;
-      ords[at] = ord;
-      codes[at] = sc[p] ?? 0;
-    }
-  }
-  return new TermIndex(
-    order.map((i) => names[i] ?? ''),
-    offsets,
-    ords,
-    codes,
-    docEnd.length,
-  );
+export function buildIndex(papers: readonly Paper[], authors: readonly Author[]): BuiltIndex {
+  const builder = new IndexBuilder(papers.length);
+  for (const paper of papers) builder.add(paper);
+  return builder.finish(authors);
 }

@@ -8,9 +8,8 @@
 import type { Paper } from '../dataset/schema';
 import { AbstractChunks } from './abstract-chunks';
 import { normalizeArxivId } from './normalize';
-import { dateNumber } from './topk';
 import {
-  arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, packLists, packStrings, type ListColumn, type StringColumn,
+  arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, type ListColumn, type StringColumn,
 } from './columns';
 
 /** How PaperIndex reads papers by ordinal. */
@@ -44,10 +43,10 @@ export function arrayTable(papers: readonly Paper[]): PaperTable {
   };
 }
 
-const HAS_CODE = 1;
-const TRUNCATED = 2;
-const HAS_ARXIV = 4;
-const HAS_CODE_URL = 8;
+export const HAS_CODE = 1;
+export const TRUNCATED = 2;
+export const HAS_ARXIV = 4;
+export const HAS_CODE_URL = 8;
 
 /** The stored form: plain strings and typed arrays (structured clone, no JSON). */
 export interface PaperColumnsData {
@@ -81,7 +80,7 @@ export class SnapshotError extends Error {
   }
 }
 
-function paperChecksums(d: Omit<PaperColumnsData, 'checksums'>): Record<string, number> {
+export function paperChecksums(d: Omit<PaperColumnsData, 'checksums'>): Record<string, number> {
   const out: Record<string, number> = { flags: arrayChecksum(d.flags), arxivOrder: arrayChecksum(d.arxivOrder), dateNumbers: arrayChecksum(d.dateNumbers) };
   for (const k of STRING_COLUMNS) out[k] = columnChecksum(d[k]);
   for (const k of LIST_COLUMNS) out[k] = listChecksum(d[k]);
@@ -113,28 +112,6 @@ export class PaperColumns implements PaperTable {
       this.views = views;
     }
     return this.views;
-  }
-
-  static fromPapers(papers: readonly Paper[]): PaperColumns {
-    const flags = new Uint8Array(papers.length);
-    papers.forEach((p, i) => {
-      flags[i] = (p.hasCode ? HAS_CODE : 0) | (p.authorsTruncated ? TRUNCATED : 0) | (p.arxivId !== undefined ? HAS_ARXIV : 0) | (p.codeUrl !== undefined ? HAS_CODE_URL : 0);
-    });
-    const data = {
-      count: papers.length, flags,
-      ids: packStrings(papers.map((p) => p.id)),
-      arxivIds: packStrings(papers.map((p) => p.arxivId ?? '')),
-      titles: packStrings(papers.map((p) => p.title)),
-      dates: packStrings(papers.map((p) => p.date)),
-      codeUrls: packStrings(papers.map((p) => p.codeUrl ?? '')),
-      authors: packLists(papers.map((p) => p.authors)),
-      affiliations: packLists(papers.map((p) => p.affiliations)),
-      categories: packLists(papers.map((p) => p.categories)),
-      sources: packLists(papers.map((p) => p.sources)),
-      arxivOrder: arxivOrder(papers),
-      dateNumbers: Int32Array.from(papers, (p) => dateNumber(p.date)),
-    };
-    return new PaperColumns({ ...data, checksums: paperChecksums(data) }, AbstractChunks.fromPapers(papers));
   }
 
   /** Wraps stored columns after checking their shape and checksums; throws SnapshotError otherwise. */
@@ -302,11 +279,4 @@ export class PaperView {
   get sources(): string[] {
     return this.columns.sources(this.ord);
   }
-}
-
-function arxivOrder(papers: readonly Paper[]): Uint32Array {
-  const keyed: { key: string; ord: number }[] = [];
-  papers.forEach((p, ord) => (p.arxivId === undefined ? undefined : keyed.push({ key: normalizeArxivId(p.arxivId), ord })));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.ord - b.ord));
-  return Uint32Array.from(keyed, (k) => k.ord);
 }

@@ -22,6 +22,7 @@ import { contentStats, relatedPapers, type ContentStats } from './related';
 import { searchTerms } from './search';
 import { authorColumns, authorList, type AuthorColumnsData } from './author-columns';
 import { AbstractChunks } from './abstract-chunks';
+import { buildPaperColumns } from './paper-columns-builder';
 import { arrayTable, PaperColumns, PaperView, type PaperColumnsData, type PaperTable } from './paper-columns';
 import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
 import type { TermIndex } from './term-index';
@@ -100,7 +101,7 @@ export class PaperIndex {
    * with no per-paper objects; the abstracts apart, in chunks (paper-columns.ts).
    */
   snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
-    const papers = this.table instanceof PaperColumns ? this.table : PaperColumns.fromPapers(this.papers);
+    const papers = this.table instanceof PaperColumns ? this.table : buildPaperColumns(this.papers);
     return { data: { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 

@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DATASET_FORMAT, DATASET_VERSION, PaperSchema, type Author, type Dataset, type Paper } from '../dataset/schema';
 import { beginImport, cleanupStaging, datasetRange, deleteDatasetRows, type ImportLiveness, type StagingImport } from './staging';
 import { chunks, type ChunkKey } from './chunks';
+import { ABSTRACT_CHUNK } from '../index/abstract-chunks';
 import { DatasetMetaSchema, migrateV1, type DatasetMeta } from './upgrade';
 
 /**
@@ -115,6 +116,18 @@ export async function openStore(opts: { name?: string } = {}) {
       await tx.done;
       return out;
     },
+    /** Keys of a dataset's paper chunks, in stored order (read them one by one with paperChunk). */
+    async paperChunkKeys(id: string): Promise<IDBValidKey[]> {
+      return db.getAllKeys('papers', datasetRange(id));
+    },
+    /** One stored chunk of papers; undefined when it is gone (the dataset was removed meanwhile). */
+    async paperChunk(key: IDBValidKey): Promise<Paper[] | undefined> {
+      return db.get('papers', key as [string, number]);
+    },
+    /** A dataset's author records (a few per paper at most: read at once). */
+    async datasetAuthors(id: string): Promise<Author[]> {
+      return (await db.getAll('authors', datasetRange(id))).flat();
+    },
     /** The catalog: committed datasets only, oldest first. */
     async list(): Promise<DatasetMeta[]> {
       return committedMetas(db.getAll('datasets'));
@@ -178,18 +191,37 @@ export async function openStore(opts: { name?: string } = {}) {
       const tx = db.transaction('index', 'readwrite');
       const pending = await tx.store.get(PENDING_KEY);
       const valid = pending !== undefined && 'nonce' in pending && pending.nonce === ticket.nonce;
-      if (valid) {
-        // Chunks of an older snapshot go with it (a build without a clear, e.g. after a corrupt record).
-        const old = (await tx.store.getAllKeys()).filter((k) => k.startsWith('abstracts:'));
-        await Promise.all([
-          ...old.map((k) => tx.store.delete(k)),
-          ...abstracts.map((chunk, n) => tx.store.put([...chunk], abstractKey(ticket.nonce, n))),
-          tx.store.put(snapshot, INDEX_KEY),
-          tx.store.delete(PENDING_KEY),
-        ]);
-      }
+      const mine = abstractKey(ticket.nonce, '');
+      // Chunks of an older snapshot go with it (a build without a clear, e.g.
+      // after a corrupt record); a voided build's own chunks (written on the
+      // way, putAbstractChunks) go too.
+      const stale = (await tx.store.getAllKeys()).filter((k) => k.startsWith('abstracts:') && (valid ? !k.startsWith(mine) : k.startsWith(mine)));
+      await Promise.all([
+        ...stale.map((k) => tx.store.delete(k)),
+        ...(valid ? [...abstracts.map((chunk, n) => tx.store.put([...chunk], abstractKey(ticket.nonce, n))), tx.store.put(snapshot, INDEX_KEY), tx.store.delete(PENDING_KEY)] : []),
+      ]);
       await tx.done;
       return valid;
+    },
+    /** Abstract chunks of a snapshot being built, written as the build goes (a 1M-paper build does not hold them all). */
+    async putAbstractChunks(nonce: string, chunks: readonly { no: number; abstracts: readonly string[] }[]): Promise<void> {
+      const tx = db.transaction('index', 'readwrite', { durability: 'relaxed' });
+      await Promise.all([...chunks.map((c) => tx.store.put([...c.abstracts], abstractKey(nonce, c.no))), tx.done]);
+    },
+    /** Sets single abstracts (by ordinal) in chunks already written. */
+    async patchAbstracts(nonce: string, abstracts: ReadonlyMap<number, string>): Promise<void> {
+      const tx = db.transaction('index', 'readwrite');
+      const byChunk = new Map<number, [number, string][]>();
+      for (const [ord, text] of abstracts) byChunk.set(Math.floor(ord / ABSTRACT_CHUNK), [...(byChunk.get(Math.floor(ord / ABSTRACT_CHUNK)) ?? []), [ord, text]]);
+      await Promise.all([
+        ...[...byChunk].map(async ([no, list]) => {
+          const chunk = await tx.store.get(abstractKey(nonce, no));
+          if (!Array.isArray(chunk)) return;
+          for (const [ord, text] of list) chunk[ord % ABSTRACT_CHUNK] = text;
+          await tx.store.put(chunk, abstractKey(nonce, no));
+        }),
+        tx.done,
+      ]);
     },
     /** Abstract chunks of the snapshot written with this ticket nonce; undefined where gone (a newer snapshot replaced it). */
     async abstractChunks(nonce: string, nos: readonly number[]): Promise<(string[] | undefined)[]> {
@@ -214,7 +246,7 @@ export async function openStore(opts: { name?: string } = {}) {
   };
 }
 
-function abstractKey(nonce: string, n: number): string {
+function abstractKey(nonce: string, n: number | ''): string {
   return `abstracts:${nonce}:${n}`;
 }
 

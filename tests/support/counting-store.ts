@@ -1,17 +1,24 @@
 import { openStore, type AtlasStore } from '../../src/storage/db';
 
 /**
- * An openStore whose reads of dataset rows are counted: the slow path (a
- * full rebuild) that a cold start and learning must avoid.
+ * An openStore that counts full passes over the dataset rows (a rebuild
+ * lists each dataset's chunks once): the slow path that a cold start and
+ * learning must avoid. `datasets` is the number of rebuilds.
  */
 export function countingStore(): { reads: { datasets: number }; open: () => Promise<AtlasStore> } {
   const reads = { datasets: 0 };
   const open = async () => {
     const store = await openStore();
-    const datasets = store.datasets.bind(store);
+    // A rebuild reserves a snapshot ticket before it reads any row.
+    const reserve = store.reserveSnapshot.bind(store);
+    store.reserveSnapshot = () => {
+      reads.datasets++;
+      return reserve();
+    };
+    const all = store.datasets.bind(store);
     store.datasets = () => {
       reads.datasets++;
-      return datasets();
+      return all();
     };
     return store;
   };

@@ -90,6 +90,26 @@ describe('storage v2', () => {
     expect(await store.indexSnapshot()).toEqual({ builtFrom: 'y', data: 2 });
   });
 
+  it('abstract chunks written during a build are kept with its snapshot, patched in place, and deleted when the build is voided', async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    const chunk = (no: number) => ({ no, abstracts: Array.from({ length: 64 }, (_, i) => `abstract ${no * 64 + i}`) });
+    const good = await store.reserveSnapshot();
+    await store.putAbstractChunks(good.nonce, [chunk(0), chunk(1)]);
+    await store.patchAbstracts(good.nonce, new Map([[65, 'filled by a later dataset']]));
+    await expect(store.putIndexSnapshot({ builtFrom: 'x', data: 1 }, good)).resolves.toBe(true);
+    const [c0, c1] = await store.abstractChunks(good.nonce, [0, 1]);
+    expect(c0?.[3]).toBe('abstract 3');
+    expect(c1?.slice(0, 3)).toEqual(['abstract 64', 'filled by a later dataset', 'abstract 66']);
+
+    const voided = await store.reserveSnapshot();
+    await store.putAbstractChunks(voided.nonce, [chunk(0)]);
+    await store.putDataset({ ...seed(), id: 'other' }); // clears the index store, as an import's commit does
+    await store.putAbstractChunks(voided.nonce, [chunk(1)]); // the build did not know yet
+    await expect(store.putIndexSnapshot({ builtFrom: 'y', data: 2 }, voided)).resolves.toBe(false);
+    expect(await store.abstractChunks(voided.nonce, [0, 1])).toEqual([undefined, undefined]);
+  });
+
   it('the same paper twice in one import becomes one record with both sources', async () => {
     const store = await openStore();
     const imp = await store.beginImport({ name: 'dups' });

@@ -1,0 +1,171 @@
+import type { Author, Paper } from '../dataset/schema';
+import { combinePaper, mergeAuthors } from '../import/merge';
+import { IndexBuilder } from '../index/build';
+import { growU32 } from '../index/grow';
+import { authorColumns } from '../index/author-columns';
+import { authorKey, normalizeTitle } from '../index/normalize';
+import { PaperColumnsBuilder } from '../index/paper-columns-builder';
+import { contentStats } from '../index/related';
+import { indexArrays } from '../index/serialize';
+import type { IndexSnapshotData } from '../index/paper-index';
+import { SNAPSHOT_FORMAT, type ServiceSnapshot } from './snapshot';
+
+/**
+ * The service's snapshot built from datasets read a chunk at a time, so
+ * the papers of a large dataset are never all in memory as objects (at 1M
+ * papers that was gigabytes): each chunk is tokenized into the index
+ * builder and packed into columns, its abstracts handed out to be stored.
+ *
+ * Merging follows combine.ts (mergePapers over the datasets, oldest first),
+ * with what the pass can know of an earlier paper (its arXiv id, title and
+ * authors, from the columns). Merges are noted with where the paper came
+ * from; when the pass is over, the caller reads those records again
+ * (`mergeTargets`) and `applyMerges` folds them in as mergePapers would have.
+ */
+
+/** Where a paper's record is stored: the chunk it was read from and its position there. */
+export interface ChunkRef {
+  key: unknown;
+  position: number;
+}
+
+/** FNV-1a of a normalized title: the title map keeps numbers, not a million strings. */
+function titleHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** What a merge changed of the record at an ordinal, as later papers compare against it. */
+interface MergedState {
+  arxivId?: string;
+  authors: readonly string[];
+  truncated: boolean;
+}
+
+export class StreamBuild {
+  private readonly index: IndexBuilder;
+  private readonly columns: PaperColumnsBuilder;
+  private readonly byArxiv = new Map<string, number>();
+  private readonly byTitle = new Map<number, number | number[]>();
+  /** Per ordinal: the chunk (index into chunkKeys) and the position in it. */
+  private readonly chunkOf = growU32();
+  private readonly positionOf = growU32();
+  private readonly chunkKeys: unknown[] = [];
+  /** Papers merged into an earlier ordinal, in the order met. */
+  private readonly merges: { ord: number; paper: Paper }[] = [];
+  private readonly state = new Map<number, MergedState>();
+  private authors: Author[] = [];
+  private datasetId?: string;
+  private datasetsSeen = 0;
+  readonly mergedInto = new Map<string, number>();
+
+  constructor(onAbstracts: (no: number, abstracts: string[]) => void, expected = 0) {
+    this.index = new IndexBuilder(expected);
+    this.columns = new PaperColumnsBuilder({ onAbstracts });
+  }
+
+  get size(): number {
+    return this.columns.length;
+  }
+
+  /** The datasets come oldest first; papers of the first one are never merged (their ids are unique). */
+  beginDataset(id: string, authors: readonly Author[]): void {
+    this.datasetId = id;
+    this.datasetsSeen++;
+    this.mergedInto.set(id, 0);
+    this.authors = this.datasetsSeen === 1 ? [...authors] : mergeAuthors(this.authors, authors).authors;
+  }
+
+  /** One stored chunk of the current dataset's papers, in stored order. */
+  addChunk(key: unknown, papers: readonly Paper[]): void {
+    const id = this.datasetId;
+    if (id === undefined) throw new Error('beginDataset first');
+    const chunk = this.chunkKeys.push(key) - 1;
+    papers.forEach((p, position) => {
+      const title = normalizeTitle(p.title);
+      const at = this.datasetsSeen === 1 ? undefined : this.findSame(p, title);
+      if (at !== undefined) {
+        this.noteMerge(at, p);
+        this.mergedInto.set(id, (this.mergedInto.get(id) ?? 0) + 1);
+        return;
+      }
+      const ord = this.index.add(p);
+      this.columns.add(p);
+      this.place(ord, chunk, position);
+      if (p.arxivId && !this.byArxiv.has(p.arxivId)) this.byArxiv.set(p.arxivId, ord);
+      const h = titleHash(title);
+      const list = this.byTitle.get(h);
+      this.byTitle.set(h, list === undefined ? ord : typeof list === 'number' ? [list, ord] : [...list, ord]);
+    });
+  }
+
+  private place(ord: number, chunk: number, position: number): void {
+    this.chunkOf.set(ord, chunk);
+    this.positionOf.set(ord, position);
+  }
+
+  /** mergePapers' rule: same arXiv id; or same normalized title, a shared author and no two different arXiv ids. */
+  private findSame(p: Paper, title: string): number | undefined {
+    if (p.arxivId !== undefined) {
+      const at = this.byArxiv.get(p.arxivId);
+      if (at !== undefined) return at;
+    }
+    const list = this.byTitle.get(titleHash(title));
+    if (list === undefined) return undefined;
+    const keys = new Set(p.authors.map(authorKey).filter(Boolean));
+    for (const ord of typeof list === 'number' ? [list] : list) {
+      if (normalizeTitle(this.columns.titleAt(ord)) !== title) continue;
+      const q = this.current(ord);
+      if (q.arxivId && p.arxivId && q.arxivId !== p.arxivId) continue;
+      if (q.authors.some((n) => keys.has(authorKey(n)))) return ord;
+    }
+    return undefined;
+  }
+
+  private current(ord: number): MergedState {
+    return this.state.get(ord) ?? { arxivId: this.columns.arxivIdAt(ord), authors: this.columns.authorsAt(ord), truncated: this.columns.truncatedAt(ord) };
+  }
+
+  /** Remembers the merge, and what later papers compare against (combinePaper's arXiv id and author choice). */
+  private noteMerge(ord: number, p: Paper): void {
+    this.merges.push({ ord, paper: p });
+    const a = this.current(ord);
+    const useB = (a.truncated && !p.authorsTruncated) || (a.truncated === p.authorsTruncated && p.authors.length > a.authors.length);
+    const arxivId = a.arxivId ?? p.arxivId;
+    this.state.set(ord, { ...(arxivId ? { arxivId } : {}), authors: useB ? p.authors : a.authors, truncated: useB ? p.authorsTruncated : a.truncated });
+    if (arxivId && !this.byArxiv.has(arxivId)) this.byArxiv.set(arxivId, ord);
+  }
+
+  /** The stored records the merges need (read them, then applyMerges). */
+  mergeTargets(): { ord: number; ref: ChunkRef }[] {
+    const ords = [...new Set(this.merges.map((m) => m.ord))].sort((a, b) => a - b);
+    return ords.map((ord) => ({ ord, ref: { key: this.chunkKeys[this.chunkOf.data[ord] ?? 0], position: this.positionOf.data[ord] ?? 0 } }));
+  }
+
+  /**
+   * Folds each merged paper into its target's stored record, in the order
+   * met. Returns the abstracts that changed in chunks already handed out.
+   */
+  applyMerges(records: ReadonlyMap<number, Paper>): Map<number, string> {
+    const merged = new Map<number, Paper>();
+    for (const { ord, paper } of this.merges) {
+      const base = merged.get(ord) ?? records.get(ord);
+      if (!base) throw new Error(`the record at ordinal ${ord} could not be read again`);
+      merged.set(ord, combinePaper(base, paper));
+    }
+    for (const [ord, p] of merged) {
+      this.index.replace(ord, p);
+      this.columns.replace(ord, p);
+    }
+    return this.columns.abstractPatches;
+  }
+
+  /** The snapshot record (see snapshot.ts); the abstracts were handed out on the way. */
+  finish(abstractsKey: string): ServiceSnapshot {
+    const { terms, graph } = this.index.finish(this.authors);
+    const papers = this.columns.finish();
+    const data: IndexSnapshotData = { index: indexArrays(terms, contentStats(terms), graph), papers: papers.data, authors: authorColumns(this.authors) };
+    return { format: SNAPSHOT_FORMAT, index: data, abstractsKey, mergedInto: [...this.mergedInto], totals: { papers: papers.length, authors: this.authors.length } };
+  }
+}

@@ -1,0 +1,30 @@
+/** Typed arrays that grow as a build appends to them. */
+
+/** A Uint32Array/Uint8Array that doubles when full (build only). */
+export class Grow<T extends Uint32Array | Uint8Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  /** Writes at i (growing as needed); length becomes at least i + 1. */
+  set(i: number, x: number): void {
+    while (i >= this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[i] = x;
+    if (i >= this.length) this.length = i + 1;
+  }
+}
+
+export const growU32 = (n = 1024) => new Grow(new Uint32Array(n), (k) => new Uint32Array(k));

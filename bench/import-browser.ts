@@ -57,6 +57,11 @@ async function main(): Promise<void> {
   }
 
   const browser = await launchWithExtension();
+  const t0 = performance.now();
+  // The background's own account (prebuild used or dropped, build times).
+  browser.context.on('console', (m) => {
+    if (m.text().startsWith('[Paper Atlas]')) console.log(`  ${((performance.now() - t0) / 1000).toFixed(1)} s  background: ${m.text().slice(14)}`);
+  });
   let peak = { total: 0, largest: 0 };
   const sampler = setInterval(() => {
     const now = browserRss(browser.userDataDir);

@@ -31,6 +31,8 @@ const deps: OptionsDeps = {
       stream: input.stream(),
       signal,
       onProgress,
+      // Lets the background index each stored batch while the next is parsed.
+      onStaged: (staged) => void ask({ type: 'import-staged', ...staged }).catch(() => undefined),
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.totalBytes !== undefined ? { totalBytes: input.totalBytes } : {}),
     }),

@@ -1,4 +1,4 @@
-import type { Dataset, Paper } from '../dataset/schema';
+import type { Dataset } from '../dataset/schema';
 import type { DatasetMeta } from '../storage/upgrade';
 import { authorKey } from '../index/normalize';
 import { PaperIndex } from '../index/paper-index';
@@ -10,7 +10,9 @@ import type { PageInfo } from '../arxiv/page-info';
 import type { PaperMatch } from '../index/types';
 import { updatePaper } from '../storage/update-papers';
 import { learnFromPage } from './learn';
-import { datasetsToken, readSnapshot } from './snapshot';
+import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
+import { applyStoredMerges, streamDatasets } from './build-from-store';
+import { ImportPrebuild } from './prebuild';
 import { StreamBuild } from './stream-build';
 
 /** What the service works on once loaded: the catalog records, and one index over all datasets. */
@@ -57,6 +59,8 @@ export class AtlasService {
   /** The latest learning write and index refresh, for callers that must see it (tests). */
   learning: Promise<void> = Promise.resolve();
   private store?: Promise<AtlasStore>;
+  /** The import being indexed while it is written (prebuild.ts). */
+  private prebuild?: ImportPrebuild;
 
   constructor(private readonly options: AtlasServiceOptions) {}
 
@@ -93,6 +97,12 @@ export class AtlasService {
 
   async handle(request: ParsedRequest): Promise<Response> {
     if (isCatalogRequest(request)) return this.manage(request);
+    if (request.type === 'import-staged') {
+      // Batch 0 starts a new prebuild (one import at a time is indexed ahead).
+      if (request.chunk === 0) this.prebuild = new ImportPrebuild(request.importId, this.options.log);
+      if (this.prebuild?.importId === request.importId) this.prebuild.stage(() => this.openStore(), request.chunk, request.duplicates);
+      return { type: 'import-staged' };
+    }
     if (request.type === 'open-search') {
       if (!this.options.openSearch) throw new Error('Paper Atlas cannot open the search here.');
       await this.options.openSearch(request.query);
@@ -123,7 +133,7 @@ export class AtlasService {
   }
 
   /** The answer from what is loaded; pure apart from reading the index. */
-  private respond(loaded: Loaded, request: Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' }>): Response {
+  private respond(loaded: Loaded, request: Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' }>): Response {
     const { datasets, index, catalog } = loaded;
     switch (request.type) {
       case 'lookup-page': {
@@ -210,9 +220,22 @@ export class AtlasService {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
     }
+    // Right after an import's commit: finish what was indexed while it was written.
+    const prebuild = this.prebuild;
+    const start = Date.now();
+    if (prebuild?.covers(metas)) {
+      this.prebuild = undefined;
+      const done = await prebuild.finish(store, metas).catch((error: unknown) => log?.(`prebuilt index unusable, rebuilding: ${String(error)}`));
+      if (done) {
+        log?.(`index of ${done.totals.papers} papers finished from the import's prebuild in ${Date.now() - start} ms`);
+        return withLearned(store, this.loadedFrom(metas, done));
+      }
+    }
     // The rebuild may have read a chunk from before a learning write that
     // left the overlay: apply it as on the cheap path.
-    return withLearned(store, await this.rebuild(store));
+    const rebuilt = await this.rebuild(store);
+    log?.(`index of ${rebuilt.index.size} papers rebuilt in ${Date.now() - start} ms`);
+    return withLearned(store, rebuilt);
   }
 
   /**
@@ -230,38 +253,18 @@ export class AtlasService {
       if (abstracts.length) await store.putAbstractChunks(ticket.nonce, abstracts);
       abstracts = [];
     };
-    for (const meta of metas) {
-      stream.beginDataset(meta.id, await store.datasetAuthors(meta.id));
-      for (const key of await store.paperChunkKeys(meta.id)) {
-        stream.addChunk(key, await readChunk(store, key));
-        await flush();
-      }
-    }
-    const targets = stream.mergeTargets();
-    const records = new Map<number, Paper>();
-    const chunks = new Map<string, Paper[]>();
-    for (const { ord, ref } of targets) {
-      const id = JSON.stringify(ref.key);
-      const chunk = chunks.get(id) ?? (await readChunk(store, ref.key as IDBValidKey));
-      chunks.set(id, chunk);
-      const p = chunk[ref.position];
-      if (p) records.set(ord, p);
-    }
-    const patched = stream.applyMerges(records);
+    await streamDatasets(store, stream, metas, flush);
+    const patched = await applyStoredMerges(store, stream);
     const record = stream.finish(ticket.nonce);
     await flush();
     if (patched.size) await store.patchAbstracts(ticket.nonce, patched);
     await store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket);
-    const { index, mergedInto, totals } = readSnapshot(record);
-    return { datasets: metas, index, abstractsKey: ticket.nonce, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) };
+    return this.loadedFrom(metas, readSnapshot(record));
   }
-}
 
-/** A stored chunk of papers; throws when it is gone (a dataset removed during the build: the next question builds again). */
-async function readChunk(store: AtlasStore, key: IDBValidKey): Promise<Paper[]> {
-  const chunk = await store.paperChunk(key);
-  if (!chunk) throw new Error('a dataset changed while the index was being built');
-  return chunk;
+  private loadedFrom(metas: DatasetMeta[], { index, abstractsKey, mergedInto, totals }: LoadedSnapshot): Loaded {
+    return { datasets: metas, index, abstractsKey, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) };
+  }
 }
 
 /** Applies the learned overlay (records learned from pages since the snapshot, see update-papers.ts). */

@@ -1,5 +1,5 @@
 import type { Author, Paper } from '../dataset/schema';
-import { combinePaper, mergeAuthors } from '../import/merge';
+import { combineAuthor, combinePaper } from '../import/merge';
 import { IndexBuilder } from '../index/build';
 import { growU32 } from '../index/grow';
 import { authorColumns } from '../index/author-columns';
@@ -55,7 +55,9 @@ export class StreamBuild {
   /** Papers merged into an earlier ordinal, in the order met. */
   private readonly merges: { ord: number; paper: Paper }[] = [];
   private readonly state = new Map<number, MergedState>();
-  private authors: Author[] = [];
+  private readonly authors: Author[] = [];
+  /** Author id -> its first record in `authors` (mergeAuthors' rule). */
+  private readonly authorAt = new Map<string, number>();
   private datasetId?: string;
   private datasetsSeen = 0;
   readonly mergedInto = new Map<string, number>();
@@ -70,11 +72,24 @@ export class StreamBuild {
   }
 
   /** The datasets come oldest first; papers of the first one are never merged (their ids are unique). */
-  beginDataset(id: string, authors: readonly Author[]): void {
+  beginDataset(id: string): void {
     this.datasetId = id;
     this.datasetsSeen++;
     this.mergedInto.set(id, 0);
-    this.authors = this.datasetsSeen === 1 ? [...authors] : mergeAuthors(this.authors, authors).authors;
+  }
+
+  /** Author records of the current dataset, merged by id into earlier ones as mergeAuthors does (the first dataset's are kept as they are). */
+  addAuthors(authors: readonly Author[]): void {
+    for (const b of authors) {
+      const i = this.authorAt.get(b.id);
+      const a = i === undefined ? undefined : this.authors[i];
+      if (this.datasetsSeen > 1 && i !== undefined && a !== undefined) {
+        this.authors[i] = combineAuthor(a, b);
+        continue;
+      }
+      if (i === undefined) this.authorAt.set(b.id, this.authors.length);
+      this.authors.push(b);
+    }
   }
 
   /** One stored chunk of the current dataset's papers, in stored order. */

@@ -104,6 +104,13 @@ function combineMetrics(a?: AuthorMetrics, b?: AuthorMetrics): AuthorMetrics | u
   return out;
 }
 
+/** The kept record is `a` (its name and metrics); `b` fills missing metrics and the field. */
+export function combineAuthor(a: Author, b: Author): Author {
+  const metrics = combineMetrics(a.metrics, b.metrics);
+  const field = a.field ?? b.field;
+  return { ...a, ...(metrics ? { metrics } : {}), ...(field ? { field } : {}) };
+}
+
 /**
  * By Author.id, which the schema defines as the authorKey of the name. The
  * existing record keeps its name and metrics; missing metrics and the field
@@ -126,9 +133,7 @@ export function mergeAuthors(existing: readonly Author[], incoming: readonly Aut
       added++;
       continue;
     }
-    const metrics = combineMetrics(a.metrics, b.metrics);
-    const field = a.field ?? b.field;
-    authors[i] = { ...a, ...(metrics ? { metrics } : {}), ...(field ? { field } : {}) };
+    authors[i] = combineAuthor(a, b);
     merged++;
   }
   return { authors, added, merged };

@@ -170,7 +170,12 @@ export class IndexBuilder {
   /** The index over every paper added; the builder cannot be used after. */
   finish(authors: readonly Author[]): BuiltIndex {
     this.finished = true;
-    return { terms: this.scatter(), graph: this.graph.finish(authors, this.docs) };
+    const terms = this.scatter();
+    // The stream is as large as the postings (hundreds of MB at 1M papers):
+    // let it go before the caller serializes the index.
+    this.streamTerms.release();
+    this.streamCodes.release();
+    return { terms, graph: this.graph.finish(authors, this.docs) };
   }
 
   /** Sorted vocabulary (terms with postings only), then each paper's segment scattered into CSR postings. */

@@ -15,6 +15,12 @@ export class Grow<T extends Uint32Array | Uint8Array> {
     }
     this.data[this.length++] = x;
   }
+  /** Drops the storage (the builder is done with it). */
+  release(): void {
+    this.data = this.make(0);
+    this.length = 0;
+  }
+
   /** Writes at i (growing as needed); length becomes at least i + 1. */
   set(i: number, x: number): void {
     while (i >= this.data.length) {

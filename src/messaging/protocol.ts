@@ -63,6 +63,19 @@ export const DatasetsRequest = z.object({ type: z.literal('datasets') });
 export const DatasetsChangedRequest = z.object({ type: z.literal('datasets-changed') });
 export const RemoveDatasetRequest = z.object({ type: z.literal('remove-dataset'), id: z.string().min(1).max(200) });
 export const RestoreDefaultRequest = z.object({ type: z.literal('restore-default') });
+/**
+ * An import running in the options page stored batch `chunk` (0, 1, 2, ...)
+ * under its staging id: the background indexes it while the next one is
+ * parsed (prebuild.ts), so the index is ready soon after the commit.
+ * `duplicates`: papers of the file met twice so far (merged at commit, which
+ * changes stored batches: the background then builds after the commit).
+ */
+export const ImportStagedRequest = z.object({
+  type: z.literal('import-staged'),
+  importId: z.string().min(1).max(200),
+  chunk: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+});
 
 export const RequestSchema = z.discriminatedUnion('type', [
   LookupPageRequest,
@@ -75,6 +88,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   RemoveDatasetRequest,
   RestoreDefaultRequest,
   OpenSearchRequest,
+  ImportStagedRequest,
 ]);
 export type Request = z.input<typeof RequestSchema>;
 export type ParsedRequest = z.output<typeof RequestSchema>;
@@ -164,6 +178,9 @@ export const RestoreDefaultResponse = z.object({ type: z.literal('restore-defaul
 /** Any of the four answers, without its `type`. */
 export type Catalog = Omit<z.infer<typeof DatasetsResponse>, 'type'>;
 
+/** Noted; the indexing goes on in the background. */
+export const ImportStagedResponse = z.object({ type: z.literal('import-staged') });
+
 /** The search tab was opened. */
 export const OpenSearchResponse = z.object({ type: z.literal('open-search') });
 
@@ -180,6 +197,7 @@ export const ResponseSchema = z.discriminatedUnion('type', [
   RemoveDatasetResponse,
   RestoreDefaultResponse,
   OpenSearchResponse,
+  ImportStagedResponse,
   ErrorResponse,
 ]);
 export type Response = z.infer<typeof ResponseSchema>;

@@ -124,6 +124,10 @@ export async function openStore(opts: { name?: string } = {}) {
     async paperChunk(key: IDBValidKey): Promise<Paper[] | undefined> {
       return db.get('papers', key as [string, number]);
     },
+    /** One stored chunk of author records (an import stores one per batch, beside its papers). */
+    async authorChunk(key: IDBValidKey): Promise<Author[] | undefined> {
+      return db.get('authors', key as [string, number]);
+    },
     /** A dataset's author records (a few per paper at most: read at once). */
     async datasetAuthors(id: string): Promise<Author[]> {
       return (await db.getAll('authors', datasetRange(id))).flat();

@@ -45,6 +45,12 @@ export interface RunImportOptions {
   totalBytes?: number;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * After each batch is stored: its number under the import's staging id,
+   * and the papers met twice so far (the background indexes stored batches
+   * while the next is parsed, see src/background/prebuild.ts).
+   */
+  onStaged?: (s: { importId: string; chunk: number; duplicates: number }) => void;
   batchSize?: number;
   /** Runs `fn` while holding the import's liveness lock; default Web Locks when present. */
   holdLock?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -104,6 +110,8 @@ async function importLocked(id: string, opts: RunImportOptions): Promise<ImportS
   };
 
   let staging: StagingImport | undefined;
+  let batches = 0;
+  let duplicatesStored = 0;
   // One batch is written while the next is parsed: IndexedDB works in the
   // browser process, parsing here, so the two overlap on two cores.
   let inflight: Promise<{ duplicates: number }> | undefined;
@@ -115,7 +123,12 @@ async function importLocked(id: string, opts: RunImportOptions): Promise<ImportS
     opts.signal?.throwIfAborted();
     staging ??= await opts.store.beginImport({ id, name, origin: `${label}${opts.fileName ? `: ${opts.fileName}` : ''}` });
     await settle();
-    inflight = staging.write(batch, authors);
+    const chunk = batches++;
+    inflight = staging.write(batch, authors).then((r) => {
+      duplicatesStored += r.duplicates;
+      opts.onStaged?.({ importId: id, chunk, duplicates: duplicatesStored });
+      return r;
+    });
     papers += batch.length;
   };
 

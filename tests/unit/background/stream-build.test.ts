@@ -36,7 +36,9 @@ function both(datasets: Dataset[], chunkSize: number) {
   const stream = new StreamBuild((no, abstracts) => (stored[no] = [...abstracts]));
   const chunks = new Map<string, Paper[]>();
   for (const d of datasets) {
-    stream.beginDataset(d.id, d.authors);
+    stream.beginDataset(d.id);
+    // Authors arrive with each chunk too (an import's batches).
+    for (let i = 0; i < d.authors.length; i += 5) stream.addAuthors(d.authors.slice(i, i + 5));
     for (let i = 0; i * chunkSize < d.papers.length; i++) {
       const key = `${d.id}/${i}`;
       const chunk = d.papers.slice(i * chunkSize, (i + 1) * chunkSize);

@@ -3,9 +3,12 @@
  * built extension in real Chromium, and reports the time to commit, the time
  * until the background's index is rebuilt, the progress updates seen, and the
  * peak memory of the browser's processes. `--count N` imports N papers made by
- * recombining the sample's lines (fresh ids) instead, e.g. 1000000.
+ * recombining the sample's lines (fresh ids) instead, e.g. 1000000. Then the
+ * cold start in the real browser: the service worker is stopped and an
+ * extension page times its first lookup-page (worker start, snapshot read
+ * from IndexedDB, answer), `--cold K` times (default 5).
  *
- *   npx wxt build && npx tsx bench/import-browser.ts [--count 1000000] [--keep]
+ *   npx wxt build && npx tsx bench/import-browser.ts [--count 1000000] [--keep] [--cold 5]
  *
  * The sample comes from $PAPER_ATLAS_DATA (default ../shared/data/) and is
  * never copied into the repository; generated files go to the temp folder.
@@ -13,9 +16,10 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchWithExtension } from '../tests/e2e/support/browser.ts';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../tests/e2e/support/browser.ts';
 import { REPO_ROOT } from '../tests/e2e/support/constants.ts';
-import { openOptions, optionsPage, writeRecombined } from '../tests/e2e/support/options.ts';
+import { first100, openOptions, optionsPage, writeRecombined, type SampleRecord } from '../tests/e2e/support/options.ts';
 
 const DATA_DIR = path.resolve(REPO_ROOT, process.env.PAPER_ATLAS_DATA ?? '../shared/data/');
 const SAMPLE = path.join(DATA_DIR, 'arxiv-metadata-sample.jsonl.gz');
@@ -39,6 +43,39 @@ function browserRss(profileDir: string): { total: number; largest: number } {
     }
   }
   return { total, largest };
+}
+
+const coldArg = args.indexOf('--cold');
+const coldRuns = coldArg >= 0 ? Number(args[coldArg + 1]) : 5;
+
+/**
+ * Worker stopped, then one lookup-page for a paper of the sample, timed in
+ * the page from send to answer: what a reader meets on the first abstract
+ * page after Chrome stopped the idle worker.
+ */
+async function coldStarts(browser: ExtensionBrowser, page: Page, paper: SampleRecord): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const request = { type: 'lookup-page', page: { arxivId: paper.id, title: paper.title, authors: paper.authors.split(/,\s*|\s+and\s+/), abstract: paper.abstract } };
+  const times: number[] = [];
+  // The index snapshot is stored after the answer; a worker stopped before that builds again.
+  await new Promise((r) => setTimeout(r, 5000));
+  for (let i = 0; i < coldRuns; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 500));
+    const { ms, matched } = await page.evaluate(async (req) => {
+      const t = performance.now();
+      // The extension page's own runtime API (Chromium's `chrome`).
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      const answer = (await runtime.sendMessage(req)) as { match?: { paper: { arxivId?: string } } | null };
+      return { ms: performance.now() - t, matched: answer.match?.paper.arxivId ?? null };
+    }, request);
+    if (matched !== paper.id) throw new Error(`cold lookup did not match ${paper.id}: ${String(matched)}`);
+    times.push(ms);
+  }
+  await cdp.detach();
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`cold start (worker stopped → lookup-page answered), ${coldRuns} runs: median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms, all ${times.map((t) => Math.round(t)).join(', ')} ms`);
 }
 
 async function main(): Promise<void> {
@@ -94,6 +131,7 @@ async function main(): Promise<void> {
       console.log('background index not ready within 10 minutes');
     }
     console.log(`browser RSS: ${mb(before.total)} before the import, peak ${mb(peak.total)} (largest single process ${mb(peak.largest)})`);
+    await coldStarts(browser, options, first100()[40] as SampleRecord);
   } finally {
     clearInterval(sampler);
     await browser.close();

@@ -1,4 +1,4 @@
-import type { Dataset } from '../dataset/schema';
+import type { Dataset, Paper } from '../dataset/schema';
 import type { DatasetMeta } from '../storage/upgrade';
 import { authorKey } from '../index/normalize';
 import { PaperIndex } from '../index/paper-index';
@@ -59,6 +59,13 @@ export class AtlasService {
   /** The latest learning write and index refresh, for callers that must see it (tests). */
   learning: Promise<void> = Promise.resolve();
   private store?: Promise<AtlasStore>;
+  /**
+   * The latest snapshot write. A build answers before its snapshot is
+   * stored (the write of a 75k-paper record takes a second); a worker
+   * stopped meanwhile builds again on its next start. For callers that
+   * must see it stored (tests).
+   */
+  stored: Promise<void> = Promise.resolve();
   /** The import being indexed while it is written (prebuild.ts). */
   private prebuild?: ImportPrebuild;
 
@@ -196,7 +203,9 @@ export class AtlasService {
 
   private async loadFromStore(): Promise<Loaded> {
     const { log } = this.options;
+    const t0 = Date.now();
     const store = await this.openStore();
+    const opened = Date.now();
     // Rows of imports that died (tab closed, browser killed) are never shown;
     // delete them now. An import still running holds a Web Lock and is kept.
     const dropped = await store.cleanupStaging();
@@ -211,11 +220,19 @@ export class AtlasService {
       log?.(`seeded default dataset (${seeded.papers.length} papers)`);
     }
     // The cheap path: catalog records + one snapshot record, no dataset rows.
+    const t1 = Date.now();
+    // Read now, beside the snapshot: a build's snapshot write (after it
+    // answers) would otherwise hold this read back for a second.
+    const learned = store.learnedPapers();
+    learned.catch(() => undefined); // awaited below on every path
     const snapshot = await store.indexSnapshot();
     if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
+        const t2 = Date.now();
         const { index, abstractsKey, mergedInto, totals } = readSnapshot(snapshot.data);
-        return await withLearned(store, { datasets: metas, index, abstractsKey, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) });
+        const loaded = withLearned(await learned, { datasets: metas, index, abstractsKey, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) });
+        log?.(`index of ${index.size} papers loaded: store opened ${opened - t0} ms, catalog ${t1 - opened} ms, snapshot read ${t2 - t1} ms, checked ${Date.now() - t2} ms`);
+        return loaded;
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
       }
@@ -227,15 +244,16 @@ export class AtlasService {
       this.prebuild = undefined;
       const done = await prebuild.finish(store, metas).catch((error: unknown) => log?.(`prebuilt index unusable, rebuilding: ${String(error)}`));
       if (done) {
-        log?.(`index of ${done.totals.papers} papers finished from the import's prebuild in ${Date.now() - start} ms`);
-        return withLearned(store, this.loadedFrom(metas, done));
+        log?.(`index of ${done.loaded.totals.papers} papers finished from the import's prebuild in ${Date.now() - start} ms`);
+        this.storeLater(done.stored);
+        return withLearned(await learned, this.loadedFrom(metas, done.loaded));
       }
     }
     // The rebuild may have read a chunk from before a learning write that
     // left the overlay: apply it as on the cheap path.
     const rebuilt = await this.rebuild(store);
     log?.(`index of ${rebuilt.index.size} papers rebuilt in ${Date.now() - start} ms`);
-    return withLearned(store, rebuilt);
+    return withLearned(await learned, rebuilt);
   }
 
   /**
@@ -258,8 +276,18 @@ export class AtlasService {
     const record = stream.finish(ticket.nonce);
     await flush();
     if (patched.size) await store.patchAbstracts(ticket.nonce, patched);
-    await store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket);
-    return this.loadedFrom(metas, readSnapshot(record));
+    const loaded = this.loadedFrom(metas, readSnapshot(record));
+    this.storeLater(store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket));
+    return loaded;
+  }
+
+  private storeLater(write: Promise<boolean>): void {
+    const { log } = this.options;
+    const start = Date.now();
+    this.stored = write.then(
+      (ok) => log?.(ok ? `index snapshot stored in ${Date.now() - start} ms` : 'the index snapshot was not stored: the datasets changed while it was built'),
+      (error: unknown) => log?.(`storing the index snapshot failed: ${String(error)}`),
+    );
   }
 
   private loadedFrom(metas: DatasetMeta[], { index, abstractsKey, mergedInto, totals }: LoadedSnapshot): Loaded {
@@ -268,8 +296,7 @@ export class AtlasService {
 }
 
 /** Applies the learned overlay (records learned from pages since the snapshot, see update-papers.ts). */
-async function withLearned(store: AtlasStore, loaded: Loaded): Promise<Loaded> {
-  const learned = await store.learnedPapers();
+function withLearned(learned: readonly Paper[], loaded: Loaded): Loaded {
   if (learned.length > 0) loaded.index.learn(learned);
   return loaded;
 }

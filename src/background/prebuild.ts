@@ -81,7 +81,7 @@ export class ImportPrebuild {
    * snapshot, if this prebuild holds exactly those datasets: every stored
    * batch of the import, and the other datasets as they were when it began.
    */
-  async finish(store: AtlasStore, metas: readonly DatasetMeta[]): Promise<LoadedSnapshot | undefined> {
+  async finish(store: AtlasStore, metas: readonly DatasetMeta[]): Promise<{ loaded: LoadedSnapshot; stored: Promise<boolean> } | undefined> {
     const start = Date.now();
     await this.queue;
     const caughtUp = Date.now();
@@ -98,11 +98,12 @@ export class ImportPrebuild {
         const chunk = kept[Math.floor(ord / ABSTRACT_CHUNK)];
         if (chunk) chunk[ord % ABSTRACT_CHUNK] = text;
       }
-      await store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket, kept);
       const abstracts = new AbstractChunks();
       kept.forEach((chunk, no) => abstracts.add(no, chunk));
-      this.log?.(`prebuild: ${caughtUp - start} ms indexing the last batches, ${Date.now() - caughtUp} ms finishing and storing`);
-      return readSnapshot(record, abstracts);
+      const loaded = readSnapshot(record, abstracts);
+      this.log?.(`prebuild: ${caughtUp - start} ms indexing the last batches, ${Date.now() - caughtUp} ms finishing`);
+      // Stored while the first answers go out: they need only what is in memory.
+      return { loaded, stored: store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket, kept) };
     } finally {
       this.drop(); // used once, whatever happened
     }

@@ -10,6 +10,7 @@ import seedProfile from '@/assets/seed/samuel-l-smith.txt?raw';
 // them to the extension's message channel. MV3 may kill this worker at any
 // time; the service reloads from IndexedDB on the next question.
 export default defineBackground(() => {
+  const started = performance.now();
   const service = new AtlasService({
     openStore,
     defaultDataset: () =>
@@ -44,6 +45,7 @@ export default defineBackground(() => {
     if (command === 'toggle-sidebar') void toggleSidebarHidden();
   });
 
+  console.info(`[Paper Atlas] worker script ran in ${Math.round(performance.now() - started)} ms, ${Math.round(performance.now())} ms after the worker started`);
   // Warm up on install/start so the first page lookup is fast.
   void service.load().catch((e: unknown) => console.error('[Paper Atlas] load failed', e));
 });

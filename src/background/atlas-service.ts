@@ -66,6 +66,8 @@ export class AtlasService {
    * must see it stored (tests).
    */
   stored: Promise<void> = Promise.resolve();
+  /** Whether a question was answered since this worker started (the first one is logged with its timing). */
+  private answered = false;
   /** The import being indexed while it is written (prebuild.ts). */
   private prebuild?: ImportPrebuild;
 
@@ -115,18 +117,24 @@ export class AtlasService {
       await this.options.openSearch(request.query);
       return { type: 'open-search' };
     }
+    const first = !this.answered;
+    this.answered = true;
+    const t0 = Date.now();
     const loaded = await this.load();
+    const t1 = Date.now();
     // Abstracts are read on demand (paper-columns.ts): an answer that touched
     // abstracts not yet loaded is made again once they are, so a woken worker
     // answers exactly as a warm one. Again, because the second answer may
     // read others (the matched paper's abstract changes the related query).
     let response = this.respond(loaded, request);
-    for (let pass = 0; pass < 3; pass++) {
+    let passes = 1;
+    for (; passes < 4; passes++) {
       const missing = loaded.index.takeMissingAbstracts();
       if (missing.length === 0) break;
       await this.loadAbstracts(loaded, missing);
       response = this.respond(loaded, request);
     }
+    if (first) this.options.log?.(`first answer (${request.type}) after a start: ${t1 - t0} ms loading, ${Date.now() - t1} ms answering in ${passes} pass(es)`);
     if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
       this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
     }

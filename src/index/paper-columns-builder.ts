@@ -10,7 +10,7 @@ import { ABSTRACT_CHUNK, AbstractChunks } from './abstract-chunks';
 import { ListColumnBuilder, StringColumnBuilder } from './column-builder';
 import { Grow, growU32 } from './grow';
 import { normalizeArxivId } from './normalize';
-import { HAS_ARXIV, HAS_CODE, HAS_CODE_URL, PaperColumns, TRUNCATED, paperChecksums } from './paper-columns';
+import { HAS_ARXIV, HAS_CODE, HAS_CODE_URL, PaperColumns, TRUNCATED } from './paper-columns';
 import { dateNumber } from './topk';
 
 export interface PaperColumnsBuilderOptions {
@@ -133,7 +133,7 @@ export class PaperColumnsBuilder {
       arxivOrder: Uint32Array.from(arxiv, (k) => k.ord),
       dateNumbers: new Int32Array(this.dateNumbers.data.buffer.slice(0, count * 4)),
     };
-    return PaperColumns.fromData({ ...data, checksums: paperChecksums(data) }, this.options.onAbstracts ? new AbstractChunks() : this.kept);
+    return PaperColumns.fromBuilt(data, this.options.onAbstracts ? new AbstractChunks() : this.kept);
   }
 }
 

@@ -87,6 +87,9 @@ export function paperChecksums(d: Omit<PaperColumnsData, 'checksums'>): Record<s
   return out;
 }
 
+/** Column records made by fromBuilt in this context (a copy read from storage is not among them). */
+const madeHere = new WeakSet<object>();
+
 /** Materialized papers kept; beyond this the cache starts over (answers touch a few dozen). */
 export const CACHE_LIMIT = 4096;
 
@@ -124,9 +127,18 @@ export class PaperColumns implements PaperTable {
     for (const k of LIST_COLUMNS) if (!listFits(d[k], n)) throw new SnapshotError(`paper column ${k} does not fit`);
     if (!(d.arxivOrder instanceof Uint32Array) || d.arxivOrder.length > n) throw new SnapshotError('arXiv id order does not fit');
     if (!(d.dateNumbers instanceof Int32Array) || d.dateNumbers.length !== n) throw new SnapshotError('date numbers do not fit');
-    const sums = paperChecksums(d);
-    for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new SnapshotError(`paper column ${k}: checksum mismatch`);
+    if (!madeHere.has(d)) {
+      const sums = paperChecksums(d);
+      for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new SnapshotError(`paper column ${k}: checksum mismatch`);
+    }
     return new PaperColumns(d, abstracts);
+  }
+
+  /** Columns just built here (paper-columns-builder.ts): their checksums were computed from them, so they are not hashed again. */
+  static fromBuilt(d: Omit<PaperColumnsData, 'checksums'>, abstracts: AbstractChunks): PaperColumns {
+    const data = { ...d, checksums: paperChecksums(d) };
+    madeHere.add(data);
+    return PaperColumns.fromData(data, abstracts);
   }
 
   get data(): PaperColumnsData {

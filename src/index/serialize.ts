@@ -212,12 +212,22 @@ function indexChecksums(d: Omit<IndexArrays, 'checksums'>): Record<string, numbe
   return out;
 }
 
+/**
+ * Records made by indexArrays in this context: their checksums were just
+ * computed from them, so loading the very same object (right after a build)
+ * skips hashing 33 MB again. A record read back from storage is a copy, and
+ * is checked.
+ */
+const madeHere = new WeakSet<object>();
+
 export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData): IndexArrays {
   const d = {
     version: INDEX_FORMAT_VERSION, vocab: index.vocab.join('\n'), offsets: index.offsets, ords: index.ords, codes: index.codes, idf: stats.idf, norms: stats.norms,
     authorKeys: graph.keys.join('\n'), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
   };
-  return { ...d, checksums: indexChecksums(d) };
+  const out = { ...d, checksums: indexChecksums(d) };
+  madeHere.add(out);
+  return out;
 }
 
 /** Inverse of indexArrays for `n` papers; throws IndexLoadError on any mismatch of type, length or checksum. */
@@ -229,8 +239,10 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint8Array)))) {
     throw new IndexLoadError('shape', 'index arrays of the wrong type');
   }
-  const sums = indexChecksums(d);
-  for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new IndexLoadError('shape', `index ${k}: checksum mismatch`);
+  if (!madeHere.has(d)) {
+    const sums = indexChecksums(d);
+    for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new IndexLoadError('shape', `index ${k}: checksum mismatch`);
+  }
   const terms = d.vocab === '' ? [] : d.vocab.split('\n');
   const keys = d.authorKeys === '' ? [] : d.authorKeys.split('\n');
   const { offsets, ords, codes, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;

@@ -190,19 +190,21 @@ export async function openStore(opts: { name?: string } = {}) {
     /**
      * Writes the snapshot unless a dataset write cleared the store since the
      * ticket was taken (the snapshot would show rows that changed); false then.
+     * `abstractsKey`: where its abstract chunks are (default the ticket's
+     * nonce; an import's prebuild stored them under its own, staging.ts).
      */
-    async putIndexSnapshot(snapshot: IndexSnapshot, ticket: SnapshotTicket, abstracts: readonly (readonly string[])[] = []): Promise<boolean> {
+    async putIndexSnapshot(snapshot: IndexSnapshot, ticket: SnapshotTicket, abstracts: readonly (readonly string[])[] = [], abstractsKey = ticket.nonce): Promise<boolean> {
       const tx = db.transaction('index', 'readwrite');
       const pending = await tx.store.get(PENDING_KEY);
       const valid = pending !== undefined && 'nonce' in pending && pending.nonce === ticket.nonce;
-      const mine = abstractKey(ticket.nonce, '');
+      const mine = abstractKey(abstractsKey, '');
       // Chunks of an older snapshot go with it (a build without a clear, e.g.
       // after a corrupt record); a voided build's own chunks (written on the
       // way, putAbstractChunks) go too.
       const stale = (await tx.store.getAllKeys()).filter((k) => k.startsWith('abstracts:') && (valid ? !k.startsWith(mine) : k.startsWith(mine)));
       await Promise.all([
         ...stale.map((k) => tx.store.delete(k)),
-        ...(valid ? [...abstracts.map((chunk, n) => tx.store.put([...chunk], abstractKey(ticket.nonce, n))), tx.store.put(snapshot, INDEX_KEY), tx.store.delete(PENDING_KEY)] : []),
+        ...(valid ? [...abstracts.map((chunk, n) => tx.store.put([...chunk], abstractKey(abstractsKey, n))), tx.store.put(snapshot, INDEX_KEY), tx.store.delete(PENDING_KEY)] : []),
       ]);
       await tx.done;
       return valid;

@@ -25,6 +25,22 @@ export interface StagingImport {
   abort(): Promise<void>;
 }
 
+/**
+ * The key prefix of the abstract chunks the background stores while it
+ * indexes import `id` as it is written (src/background/prebuild.ts), in the
+ * `index` store. The import's commit keeps them (it clears everything else
+ * there); its abort or cleanup deletes them.
+ */
+export const prebuildNonce = (id: string) => `prebuild-${id}`;
+const prebuildRange = (id: string) => IDBKeyRange.bound(`abstracts:${prebuildNonce(id)}:`, `abstracts:${prebuildNonce(id)}:\uffff`);
+
+/** Clears the `index` store except the prebuild chunks of import `id` (two range deletes around them). */
+function clearIndexKeeping(tx: Tx, id: string): Promise<unknown> {
+  const range = prebuildRange(id);
+  const store = tx.objectStore('index');
+  return Promise.all([store.delete(IDBKeyRange.upperBound(range.lower, true)), store.delete(IDBKeyRange.lowerBound(range.upper, true))]);
+}
+
 /** Is the import that owns this staging record still running? */
 export type ImportLiveness = (meta: DatasetMeta) => Promise<boolean>;
 
@@ -110,14 +126,14 @@ export async function beginImport(db: IDBPDatabase<AtlasDB>, opts: { name: strin
       }
       if (duplicates.length) await mergeDuplicates(tx.objectStore('papers'), id, duplicates);
       const meta: DatasetMeta = { ...current.data, committed: true, createdAt: new Date().toISOString(), papers: paperIds.size, authors: authorCount, touchedAt: Date.now() };
-      await Promise.all([tx.objectStore('datasets').put(meta), tx.objectStore('index').clear(), tx.done]);
+      await Promise.all([tx.objectStore('datasets').put(meta), clearIndexKeeping(tx, id), tx.done]);
       finished = true;
       return meta;
     },
     async abort() {
       finished = true;
-      const tx = db.transaction(['datasets', 'papers', 'authors'], 'readwrite');
-      await Promise.all([deleteDatasetRows(tx, id), tx.done]);
+      const tx = db.transaction(['datasets', 'papers', 'authors', 'index'], 'readwrite');
+      await Promise.all([deleteDatasetRows(tx, id), tx.objectStore('index').delete(prebuildRange(id)), tx.done]);
     },
   };
 }
@@ -151,11 +167,11 @@ export async function cleanupStaging(db: IDBPDatabase<AtlasDB>, isAlive: ImportL
   for (const row of await db.getAll('datasets')) {
     const meta = DatasetMetaSchema.safeParse(row);
     if (!meta.success || meta.data.committed || (await isAlive(meta.data))) continue;
-    const tx = db.transaction(['datasets', 'papers', 'authors'], 'readwrite');
+    const tx = db.transaction(['datasets', 'papers', 'authors', 'index'], 'readwrite');
     // Re-check inside the transaction: the import may have committed meanwhile.
     const now = DatasetMetaSchema.safeParse(await tx.objectStore('datasets').get(meta.data.id));
     if (now.success && !now.data.committed) {
-      await deleteDatasetRows(tx, meta.data.id);
+      await Promise.all([deleteDatasetRows(tx, meta.data.id), tx.objectStore('index').delete(prebuildRange(meta.data.id))]);
       removed.push(meta.data.id);
     }
     await tx.done;

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { datasetFromProfile } from '@/src/dataset/default-dataset';
 import type { Paper } from '@/src/dataset/schema';
 import { DB_NAME, openStore } from '@/src/storage/db';
+import { prebuildNonce } from '@/src/storage/staging';
 
 const seedText = readFileSync('assets/seed/samuel-l-smith.txt', 'utf8');
 const seed = () => datasetFromProfile(seedText, { id: 'default', name: 'Default', createdAt: '1970-01-01T00:00:00.000Z' });
@@ -108,6 +109,25 @@ describe('storage v2', () => {
     await store.putAbstractChunks(voided.nonce, [chunk(1)]); // the build did not know yet
     await expect(store.putIndexSnapshot({ builtFrom: 'y', data: 2 }, voided)).resolves.toBe(false);
     expect(await store.abstractChunks(voided.nonce, [0, 1])).toEqual([undefined, undefined]);
+  });
+
+  it("an import's commit keeps the abstracts indexed while it was written and clears the rest; an abort deletes them", async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    await expect(store.putIndexSnapshot({ builtFrom: 'x', data: 1 }, await store.reserveSnapshot(), [['old abstract']])).resolves.toBe(true);
+    const imp = await store.beginImport({ name: 'mine' });
+    await imp.write([paper(1)], []);
+    await store.putAbstractChunks(prebuildNonce(imp.id), [{ no: 0, abstracts: ['indexed while written'] }]);
+    await imp.commit();
+    expect(await store.indexSnapshot()).toBeUndefined();
+    expect((await store.db.getAllKeys('index')).sort()).toEqual([`abstracts:${prebuildNonce(imp.id)}:0`]);
+
+    const cancelled = await store.beginImport({ name: 'cancelled' });
+    await cancelled.write([paper(2)], []);
+    await store.putAbstractChunks(prebuildNonce(cancelled.id), [{ no: 0, abstracts: ['gone'] }]);
+    await cancelled.abort();
+    expect(await store.abstractChunks(prebuildNonce(cancelled.id), [0])).toEqual([undefined]);
+    expect(await store.abstractChunks(prebuildNonce(imp.id), [0])).toEqual([['indexed while written']]);
   });
 
   it('the same paper twice in one import becomes one record with both sources', async () => {

@@ -45,6 +45,8 @@ function browserRss(profileDir: string): { total: number; largest: number } {
   return { total, largest };
 }
 
+/** "index snapshot stored" lines seen: the seed's, then the import's. */
+let snapshotsStored = 0;
 const coldArg = args.indexOf('--cold');
 const coldRuns = coldArg >= 0 ? Number(args[coldArg + 1]) : 5;
 
@@ -59,7 +61,8 @@ async function coldStarts(browser: ExtensionBrowser, page: Page, paper: SampleRe
   const request = { type: 'lookup-page', page: { arxivId: paper.id, title: paper.title, authors: paper.authors.split(/,\s*|\s+and\s+/), abstract: paper.abstract } };
   const times: number[] = [];
   // The index snapshot is stored after the answer; a worker stopped before that builds again.
-  await new Promise((r) => setTimeout(r, 5000));
+  const deadline = Date.now() + 600_000;
+  while (snapshotsStored < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
   for (let i = 0; i < coldRuns; i++) {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await new Promise((r) => setTimeout(r, 500));
@@ -97,7 +100,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   // The background's own account (prebuild used or dropped, build times).
   browser.context.on('console', (m) => {
-    if (m.text().startsWith('[Paper Atlas]')) console.log(`  ${((performance.now() - t0) / 1000).toFixed(1)} s  background: ${m.text().slice(14)}`);
+    if (!m.text().startsWith('[Paper Atlas]')) return;
+    console.log(`  ${((performance.now() - t0) / 1000).toFixed(1)} s  background: ${m.text().slice(14)}`);
+    if (m.text().includes('index snapshot stored')) snapshotsStored++;
   });
   let peak = { total: 0, largest: 0 };
   const sampler = setInterval(() => {

@@ -67,8 +67,9 @@ async function writeSeed(id: string): Promise<void> {
   const createdAt = new Date().toISOString();
   if (v2) {
     tx.objectStore('datasets').put({ id, name: `e2e ${id}`, createdAt, committed: true, papers: papers.length, authors: authors.length, origin: 'e2e seed', touchedAt: Date.now() });
-    for (const p of papers) tx.objectStore('papers').put(p, [id, p.id]);
-    for (const a of authors) tx.objectStore('authors').put(a, [id, a.id]);
+    // Chunks of 2,000 keyed [id, chunkNo], the layout the store writes (src/storage/chunks.ts).
+    for (let n = 0; n * 2000 < papers.length; n++) tx.objectStore('papers').put(papers.slice(n * 2000, (n + 1) * 2000), [id, n]);
+    for (let n = 0; n * 2000 < authors.length; n++) tx.objectStore('authors').put(authors.slice(n * 2000, (n + 1) * 2000), [id, n]);
   } else {
     tx.objectStore('datasets').put({ format: 'paper-atlas', version: 1, id, name: `e2e ${id}`, createdAt, papers, authors });
   }

@@ -5,7 +5,7 @@
  */
 import type { PageInfo } from '../arxiv/page-info';
 import type { Paper } from '../dataset/schema';
-import { normalizeTitle } from './normalize';
+import { isPlainAscii, normalizeTitle } from './normalize';
 import { postingTitleTf, type TermIndex } from './term-index';
 import { arxivIdMonth, dateMonth, matchKeys, overlapKeys, sharesAuthor, type AuthorOverlap } from './match-evidence';
 import { lookupTerm } from './term-lookup';
@@ -236,7 +236,35 @@ function lowerBoundOrd(ords: Uint32Array, lo: number, hi: number, v: number): nu
   return lo;
 }
 
-/** Terms looked up first for an exact title, and the df that makes one rare enough to scan. */
+/** Whether term `id` has paper `ord` in its title postings, searching from `from`; the position reached. */
+function titleHas(index: TermIndex, id: number, from: number, ord: number): number {
+  const hi = index.offsets[id + 1] ?? 0;
+  const at = lowerBoundOrd(index.ords, from, hi, ord);
+  return at < hi && index.ords[at] === ord && postingTitleTf(index.codes[at] ?? 0) > 0 ? at : -1 - at;
+}
+
+/**
+ * normalizeTitle(title) === key without building the normalized title, for
+ * a plain-ASCII title (isPlainAscii: normalizeTitle then only lower-cases and
+ * turns each run of non-[a-z0-9] into one space, trimmed); else normalizes.
+ */
+export function hasTitleKey(title: string, key: string): boolean {
+  if (!isPlainAscii(title)) return normalizeTitle(title) === key;
+  let k = 0;
+  let gap = false;
+  for (let i = 0; i < title.length; i++) {
+    let c = title.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && k > 0 && key.charCodeAt(k++) !== 32) return false;
+      if (key.charCodeAt(k++) !== c) return false;
+      gap = false;
+    } else gap = true;
+  }
+  return k === key.length;
+}
+
+/** Past this many lookups, stop once a term is in at most this many papers (any field). */
 const EXACT_LOOKUPS = 3;
 const EXACT_RARE_ENOUGH = 200;
 
@@ -244,41 +272,48 @@ const EXACT_RARE_ENOUGH = 200;
  * Ordinals (ascending) of the papers whose normalized title is `key`, found
  * through the postings of the key's rarest title term, kept only where the
  * next two rarest terms are in the title too (sorted postings, so a moving
- * binary search), before the costly title normalization: no title map.
+ * binary search), before any title is compared: no title map.
  * undefined when the key has no content term (the caller scans instead).
  */
 export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: string): number[] | undefined {
   const ts = terms(key);
   if (ts.length === 0) return undefined;
-  // Each lookup is a binary search over the whole vocabulary, the main cost
-  // here: look up the longest terms first (long words are usually the rare
-  // ones) and the rest only when those are all common. Any title term gives
-  // the same answer; only the cost of the scan differs.
+  // Long words are usually the rare ones: look them up first, the rest only
+  // while every term found is common. Any title term gives the same answer;
+  // only the cost of the walk differs.
   const unique = [...new Set(ts)].sort((a, b) => b.length - a.length);
   const ids: number[] = [];
+  let rarestDf = Infinity;
   for (let i = 0; i < unique.length; i++) {
-    if (i >= EXACT_LOOKUPS && Math.min(...ids.map((id) => index.df(id))) <= EXACT_RARE_ENOUGH) break;
+    if (i >= EXACT_LOOKUPS && rarestDf <= EXACT_RARE_ENOUGH) break;
     const id = lookupTerm(index, unique[i] ?? '');
     if (id === undefined) return [];
     ids.push(id);
+    rarestDf = Math.min(rarestDf, index.df(id));
   }
   ids.sort((a, b) => index.df(a) - index.df(b));
-  const [rarest = 0, ...others] = ids.slice(0, 3);
-  const cursors = others.map((id) => index.offsets[id] ?? 0);
+  const rarest = ids[0] ?? 0;
+  const second = ids[1] ?? -1;
+  const third = ids[2] ?? -1;
+  let at2 = second < 0 ? 0 : (index.offsets[second] ?? 0);
+  let at3 = third < 0 ? 0 : (index.offsets[third] ?? 0);
   const out: number[] = [];
   const end = index.offsets[rarest + 1] ?? 0;
-  outer: for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
+  for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
     if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
     const ord = index.ords[p] ?? 0;
-    for (let j = 0; j < others.length; j++) {
-      const id = others[j] ?? 0;
-      const hi = index.offsets[id + 1] ?? 0;
-      const at = lowerBoundOrd(index.ords, cursors[j] ?? 0, hi, ord);
-      cursors[j] = at;
-      if (at >= hi || index.ords[at] !== ord || postingTitleTf(index.codes[at] ?? 0) === 0) continue outer;
+    if (second >= 0) {
+      const r = titleHas(index, second, at2, ord);
+      at2 = r < 0 ? -1 - r : r;
+      if (r < 0) continue;
+    }
+    if (third >= 0) {
+      const r = titleHas(index, third, at3, ord);
+      at3 = r < 0 ? -1 - r : r;
+      if (r < 0) continue;
     }
     const paper = papers[ord];
-    if (paper && normalizeTitle(paper.title) === key) out.push(ord);
+    if (paper && hasTitleKey(paper.title, key)) out.push(ord);
   }
   return out;
 }

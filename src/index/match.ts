@@ -8,9 +8,9 @@ import type { Paper } from '../dataset/schema';
 import { isPlainAscii, normalizeTitle } from './normalize';
 import { postingTitleTf, type TermIndex } from './term-index';
 import { arxivIdMonth, dateMonth, matchKeys, overlapKeys, sharesAuthor, type AuthorOverlap } from './match-evidence';
-import { lookupTerm } from './term-lookup';
+import { lookupTerm, termLookup } from './term-lookup';
 import { compareTitles, titleSide, type Df, type TitleSimilarity } from './title-similarity';
-import { terms } from './tokenize';
+import { isStopword, terms } from './tokenize';
 
 export { stem, titleSimilarity, type TitleSimilarity } from './title-similarity';
 export { arxivIdMonth, authorMatchKey, authorOverlap, type AuthorOverlap } from './match-evidence';
@@ -264,9 +264,25 @@ export function hasTitleKey(title: string, key: string): boolean {
   return k === key.length;
 }
 
+/**
+ * The distinct content terms of a normalized title key, as terms(key) gives
+ * them: a plain-ASCII key is words joined by single spaces, so a split does
+ * what tokenize would (same keep rule: 2+ characters or one digit).
+ */
+export function keyTerms(key: string): string[] {
+  if (!isPlainAscii(key)) return [...new Set(terms(key))];
+  const out: string[] = [];
+  for (const t of key.split(' ')) {
+    if ((t.length > 1 || (t >= '0' && t <= '9')) && !isStopword(t) && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
 /** Past this many lookups, stop once a term is in at most this many papers (any field). */
 const EXACT_LOOKUPS = 3;
 const EXACT_RARE_ENOUGH = 200;
+/** Terms besides the rarest whose title postings a candidate must be in. */
+const EXACT_INTERSECT = 2;
 
 /**
  * Ordinals (ascending) of the papers whose normalized title is `key`, found
@@ -276,41 +292,35 @@ const EXACT_RARE_ENOUGH = 200;
  * undefined when the key has no content term (the caller scans instead).
  */
 export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: string): number[] | undefined {
-  const ts = terms(key);
-  if (ts.length === 0) return undefined;
+  const unique = keyTerms(key);
+  if (unique.length === 0) return undefined;
   // Long words are usually the rare ones: look them up first, the rest only
   // while every term found is common. Any title term gives the same answer;
   // only the cost of the walk differs.
-  const unique = [...new Set(ts)].sort((a, b) => b.length - a.length);
+  unique.sort((a, b) => b.length - a.length);
+  const lookup = termLookup(index);
   const ids: number[] = [];
   let rarestDf = Infinity;
   for (let i = 0; i < unique.length; i++) {
     if (i >= EXACT_LOOKUPS && rarestDf <= EXACT_RARE_ENOUGH) break;
-    const id = lookupTerm(index, unique[i] ?? '');
+    const id = lookup(unique[i] ?? '');
     if (id === undefined) return [];
     ids.push(id);
     rarestDf = Math.min(rarestDf, index.df(id));
   }
   ids.sort((a, b) => index.df(a) - index.df(b));
   const rarest = ids[0] ?? 0;
-  const second = ids[1] ?? -1;
-  const third = ids[2] ?? -1;
-  let at2 = second < 0 ? 0 : (index.offsets[second] ?? 0);
-  let at3 = third < 0 ? 0 : (index.offsets[third] ?? 0);
+  const others = ids.slice(1, 1 + EXACT_INTERSECT);
+  const cursors = others.map((id) => index.offsets[id] ?? 0);
   const out: number[] = [];
   const end = index.offsets[rarest + 1] ?? 0;
-  for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
+  outer: for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
     if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
     const ord = index.ords[p] ?? 0;
-    if (second >= 0) {
-      const r = titleHas(index, second, at2, ord);
-      at2 = r < 0 ? -1 - r : r;
-      if (r < 0) continue;
-    }
-    if (third >= 0) {
-      const r = titleHas(index, third, at3, ord);
-      at3 = r < 0 ? -1 - r : r;
-      if (r < 0) continue;
+    for (let j = 0; j < others.length; j++) {
+      const r = titleHas(index, others[j] ?? 0, cursors[j] ?? 0, ord);
+      cursors[j] = r < 0 ? -1 - r : r;
+      if (r < 0) continue outer;
     }
     const paper = papers[ord];
     if (paper && hasTitleKey(paper.title, key)) out.push(ord);

@@ -35,14 +35,23 @@ function table(index: TermIndex): Uint32Array {
   return slots;
 }
 
-/** Same answer as index.termId(term), with one or two string comparisons. */
-export function lookupTerm(index: TermIndex, term: string): number | undefined {
-  const slots = table(index);
+function find(slots: Uint32Array, vocab: readonly string[], term: string): number | undefined {
   const size = slots.length;
-  const vocab = index.vocab;
   for (let s = hash(term) % size; ; s = s + 1 === size ? 0 : s + 1) {
     const v = slots[s] ?? 0;
     if (v === 0) return undefined;
     if (vocab[v - 1] === term) return v - 1;
   }
+}
+
+/** Same answer as index.termId(term), with one or two string comparisons. */
+export function lookupTerm(index: TermIndex, term: string): number | undefined {
+  return find(table(index), index.vocab, term);
+}
+
+/** lookupTerm for several terms of one index: the table fetched once (a WeakMap get costs about a probe). */
+export function termLookup(index: TermIndex): (term: string) => number | undefined {
+  const slots = table(index);
+  const vocab = index.vocab;
+  return (term) => find(slots, vocab, term);
 }

@@ -281,8 +281,6 @@ export function keyTerms(key: string): string[] {
 /** Past this many lookups, stop once a term is in at most this many papers (any field). */
 const EXACT_LOOKUPS = 3;
 const EXACT_RARE_ENOUGH = 200;
-/** Terms besides the rarest whose title postings a candidate must be in. */
-const EXACT_INTERSECT = 2;
 
 /**
  * Ordinals (ascending) of the papers whose normalized title is `key`, found
@@ -309,18 +307,27 @@ export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: 
     rarestDf = Math.min(rarestDf, index.df(id));
   }
   ids.sort((a, b) => index.df(a) - index.df(b));
+  // The two next rarest as scalars: an array of them made TurboFan deoptimize
+  // on its map (empty vs filled), and the first pages run unoptimized anyway.
   const rarest = ids[0] ?? 0;
-  const others = ids.slice(1, 1 + EXACT_INTERSECT);
-  const cursors = others.map((id) => index.offsets[id] ?? 0);
+  const second = ids[1] ?? -1;
+  const third = ids[2] ?? -1;
+  let at2 = second < 0 ? 0 : (index.offsets[second] ?? 0);
+  let at3 = third < 0 ? 0 : (index.offsets[third] ?? 0);
   const out: number[] = [];
   const end = index.offsets[rarest + 1] ?? 0;
-  outer: for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
+  for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
     if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
     const ord = index.ords[p] ?? 0;
-    for (let j = 0; j < others.length; j++) {
-      const r = titleHas(index, others[j] ?? 0, cursors[j] ?? 0, ord);
-      cursors[j] = r < 0 ? -1 - r : r;
-      if (r < 0) continue outer;
+    if (second >= 0) {
+      const r = titleHas(index, second, at2, ord);
+      at2 = r < 0 ? -1 - r : r;
+      if (r < 0) continue;
+    }
+    if (third >= 0) {
+      const r = titleHas(index, third, at3, ord);
+      at3 = r < 0 ? -1 - r : r;
+      if (r < 0) continue;
     }
     const paper = papers[ord];
     if (paper && hasTitleKey(paper.title, key)) out.push(ord);

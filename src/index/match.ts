@@ -6,7 +6,7 @@
 import type { PageInfo } from '../arxiv/page-info';
 import type { Paper } from '../dataset/schema';
 import { isPlainAscii, normalizeTitle } from './normalize';
-import { postingTitleTf, type TermIndex } from './term-index';
+import { encodePosting, postingTitleTf, type TermIndex } from './term-index';
 import { arxivIdMonth, dateMonth, matchKeys, overlapKeys, sharesAuthor, type AuthorOverlap } from './match-evidence';
 import { lookupTerm, termLookup } from './term-lookup';
 import { compareTitles, titleSide, type Df, type TitleSimilarity } from './title-similarity';
@@ -236,13 +236,6 @@ function lowerBoundOrd(ords: Uint32Array, lo: number, hi: number, v: number): nu
   return lo;
 }
 
-/** Whether term `id` has paper `ord` in its title postings, searching from `from`; the position reached. */
-function titleHas(index: TermIndex, id: number, from: number, ord: number): number {
-  const hi = index.offsets[id + 1] ?? 0;
-  const at = lowerBoundOrd(index.ords, from, hi, ord);
-  return at < hi && index.ords[at] === ord && postingTitleTf(index.codes[at] ?? 0) > 0 ? at : -1 - at;
-}
-
 /**
  * normalizeTitle(title) === key without building the normalized title, for
  * a plain-ASCII title (isPlainAscii: normalizeTitle then only lower-cases and
@@ -278,6 +271,41 @@ export function keyTerms(key: string): string[] {
   return out;
 }
 
+/** The posting code bits of the title count (postingTitleTf(code) > 0 iff code & TITLE_BITS). */
+const TITLE_BITS = encodePosting(3, 0, false);
+
+/**
+ * Papers (ascending) with term `rarest` in their title, and `second` and
+ * `third` too (-1: none), by moving binary searches in their sorted
+ * postings. Plain loops over local typed arrays, the terms as scalars: the
+ * first pages after a start run this unoptimized, where each property load
+ * and call counts (and an array of the terms made TurboFan deoptimize on
+ * its map, empty vs filled).
+ */
+function titleIntersection(index: TermIndex, rarest: number, second: number, third: number): number[] {
+  const { offsets, ords, codes } = index;
+  const end2 = second < 0 ? 0 : (offsets[second + 1] ?? 0);
+  const end3 = third < 0 ? 0 : (offsets[third + 1] ?? 0);
+  let at2 = second < 0 ? 0 : (offsets[second] ?? 0);
+  let at3 = third < 0 ? 0 : (offsets[third] ?? 0);
+  const out: number[] = [];
+  const end = offsets[rarest + 1] ?? 0;
+  for (let p = offsets[rarest] ?? 0; p < end; p++) {
+    if (((codes[p] ?? 0) & TITLE_BITS) === 0) continue;
+    const ord = ords[p] ?? 0;
+    if (second >= 0) {
+      at2 = lowerBoundOrd(ords, at2, end2, ord);
+      if (at2 >= end2 || ords[at2] !== ord || ((codes[at2] ?? 0) & TITLE_BITS) === 0) continue;
+    }
+    if (third >= 0) {
+      at3 = lowerBoundOrd(ords, at3, end3, ord);
+      if (at3 >= end3 || ords[at3] !== ord || ((codes[at3] ?? 0) & TITLE_BITS) === 0) continue;
+    }
+    out.push(ord);
+  }
+  return out;
+}
+
 /** Past this many lookups, stop once a term is in at most this many papers (any field). */
 const EXACT_LOOKUPS = 3;
 const EXACT_RARE_ENOUGH = 200;
@@ -307,28 +335,8 @@ export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: 
     rarestDf = Math.min(rarestDf, index.df(id));
   }
   ids.sort((a, b) => index.df(a) - index.df(b));
-  // The two next rarest as scalars: an array of them made TurboFan deoptimize
-  // on its map (empty vs filled), and the first pages run unoptimized anyway.
-  const rarest = ids[0] ?? 0;
-  const second = ids[1] ?? -1;
-  const third = ids[2] ?? -1;
-  let at2 = second < 0 ? 0 : (index.offsets[second] ?? 0);
-  let at3 = third < 0 ? 0 : (index.offsets[third] ?? 0);
   const out: number[] = [];
-  const end = index.offsets[rarest + 1] ?? 0;
-  for (let p = index.offsets[rarest] ?? 0; p < end; p++) {
-    if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
-    const ord = index.ords[p] ?? 0;
-    if (second >= 0) {
-      const r = titleHas(index, second, at2, ord);
-      at2 = r < 0 ? -1 - r : r;
-      if (r < 0) continue;
-    }
-    if (third >= 0) {
-      const r = titleHas(index, third, at3, ord);
-      at3 = r < 0 ? -1 - r : r;
-      if (r < 0) continue;
-    }
+  for (const ord of titleIntersection(index, ids[0] ?? 0, ids[1] ?? -1, ids[2] ?? -1)) {
     const paper = papers[ord];
     if (paper && hasTitleKey(paper.title, key)) out.push(ord);
   }

@@ -83,7 +83,6 @@ export function overlapKeys(pk: ReadonlySet<string>, paper: Paper): AuthorOverla
  */
 export function sharesAuthor(pageAuthors: readonly string[], pageKeys: string[], paper: Paper): boolean {
   const names = paper.authors;
-  // The same spelling on both lists (the usual case) settles it without a key.
   for (const name of names) if (pageAuthors.includes(name) && hasMatchKey(name)) return true;
   for (const name of names) {
     const k = authorMatchKey(name);

@@ -314,8 +314,9 @@ const EXACT_RARE_ENOUGH = 200;
  * Ordinals (ascending) of the papers whose normalized title is `key`, found
  * through the postings of the key's rarest title term, kept only where the
  * next two rarest terms are in the title too (sorted postings, so a moving
- * binary search), before any title is compared: no title map.
- * undefined when the key has no content term (the caller scans instead).
+ * binary search), before any title is compared: no title map. `key` is a
+ * normalizeTitle result (keyTerms splits it on its spaces). undefined when
+ * the key has no content term (the caller scans instead).
  */
 export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: string): number[] | undefined {
   const unique = keyTerms(key);

@@ -4,7 +4,7 @@
  * date consistent with the arXiv id's month. Pure; used by match.ts.
  */
 import type { Paper } from '../dataset/schema';
-import { authorKey } from './normalize';
+import { authorKey, isPlainAscii } from './normalize';
 
 const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
@@ -76,12 +76,15 @@ export function overlapKeys(pk: ReadonlySet<string>, paper: Paper): AuthorOverla
 }
 
 /**
- * Whether the paper has one of the page's authors. Keys are computed lazily
- * (pageKeys caches the page's across calls): when the lists agree, the first
- * author settles it after two keys instead of a key per name.
+ * Whether the paper has one of the page's authors. A name spelt the same on
+ * both lists settles it without computing a key (the usual case: the page
+ * and the dataset both come from arXiv); else keys are computed lazily
+ * (pageKeys caches the page's across calls).
  */
 export function sharesAuthor(pageAuthors: readonly string[], pageKeys: string[], paper: Paper): boolean {
-  for (const name of paper.authors) {
+  const names = paper.authors;
+  for (const name of names) if (pageAuthors.includes(name) && hasMatchKey(name)) return true;
+  for (const name of names) {
     const k = authorMatchKey(name);
     if (k === '') continue;
     for (let j = 0; j < pageAuthors.length; j++) {
@@ -90,6 +93,11 @@ export function sharesAuthor(pageAuthors: readonly string[], pageKeys: string[],
     }
   }
   return false;
+}
+
+/** authorMatchKey(name) !== '' (for plain ASCII: it has a letter or digit). */
+function hasMatchKey(name: string): boolean {
+  return isPlainAscii(name) ? /[A-Za-z0-9]/.test(name) : authorMatchKey(name) !== '';
 }
 
 /** Author overlap between a page's author list and a paper's. */

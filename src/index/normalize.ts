@@ -38,17 +38,20 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH',
 };
 
+/** A character outside printable ASCII (tab, LF, CR allowed) or one of the TeX characters \ $ { }. */
+const NOT_PLAIN = /[^\t\n\r\x20-\x23\x25-\x5b\x5d-\x7a\x7c\x7e]/;
+
 /**
  * True when normalizeTitle would only lower-case and split on non-[a-z0-9]:
  * printable ASCII (tabs and newlines too) without TeX characters \ $ { }.
+ * A regex: about twice as fast as a charCodeAt loop, and far faster before
+ * the loop is optimized (the first titles matched after a wake).
  */
 export function isPlainAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0x7e || (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 92 || c === 36 || c === 123 || c === 125) return false;
-  }
-  return true;
+  return !NOT_PLAIN.test(s);
 }
+
+const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
 
 /** stripAccents(stripTex(s)), with a fast path for plain ASCII (most of the data). */
 function plain(s: string): string {
@@ -60,7 +63,10 @@ function plain(s: string): string {
  * whitespace, TeX and accents do not count.
  */
 export function normalizeTitle(title: string): string {
-  return plain(title)
+  // Plain ASCII, lower-cased, has no letter or digit outside [a-z0-9]: the
+  // same result without the slower Unicode-property regex.
+  if (isPlainAscii(title)) return title.toLowerCase().replace(NOT_ASCII_ALNUM, ' ').trim();
+  return stripAccents(stripTex(title))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -80,8 +86,6 @@ export function authorKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
-
-const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
 
 /** authorKey for plain ASCII: "Last, First" when a non-space precedes the first comma. */
 function asciiAuthorKey(s: string): string {

@@ -11,7 +11,7 @@ const papers: Paper[] = readFileSync(resolve(__dirname, '../../fixtures/metadata
   const r = arxivRecordToPaper(JSON.parse(l), i + 1);
   return 'problem' in r ? [] : [r.paper];
 });
-// Accented and non-Latin terms too, so every bucket slot is exercised.
+// Accented and non-Latin terms too (hashed by UTF-16 code unit).
 papers.push({ ...(papers[0] as Paper), id: 'x:unicode', title: 'Über Gödel über ωmega 9z z9 a_b', arxivId: undefined });
 const terms = (PaperIndex.build({ papers, authors: [] }) as unknown as { terms: Parameters<typeof lookupTerm>[0] }).terms;
 

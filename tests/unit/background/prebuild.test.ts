@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AtlasService } from '@/src/background/atlas-service';
+import { ImportPrebuild } from '@/src/background/prebuild';
 import type { ServiceSnapshot } from '@/src/background/snapshot';
 import { datasetFromProfile } from '@/src/dataset/default-dataset';
 import type { ParsedRequest } from '@/src/messaging/protocol';
@@ -118,5 +119,37 @@ describe('an import indexed while it is written', () => {
     const before = reads.length;
     expect(await s.handle({ type: 'datasets-changed' })).toMatchObject({ papers: 119 });
     expect(reads.slice(before).filter((k) => k.includes(summary.datasetId))).toHaveLength(7); // all 7 batches, read by the rebuild
+  });
+});
+
+describe('ImportPrebuild past the papers whose abstracts it keeps in memory', () => {
+  it('stores abstracts as it goes, and gives the snapshot a full build gives', async () => {
+    const seedStore = await openStore();
+    await seedStore.putDataset(defaultDataset());
+    await seedStore.markSeeded();
+    let prebuild: ImportPrebuild | undefined;
+    const summary = await runImport({
+      store: seedStore, stream: new Blob([FIRST_100]).stream(), batchSize: 16, holdLock: noLock,
+      onStaged: ({ importId, chunk, duplicates }) => {
+        prebuild ??= new ImportPrebuild(importId, undefined, 40);
+        prebuild.stage(openStore, chunk, duplicates);
+      },
+    });
+    const metas = await seedStore.list();
+    const done = await prebuild?.finish(seedStore, metas);
+    expect(done).toBeDefined();
+    await done?.stored;
+    // Stored under the import's prefix, before the snapshot was.
+    const keys = (await seedStore.db.getAllKeys('index')).filter((k) => k.startsWith('abstracts:'));
+    expect(keys).toHaveLength(2);
+    expect(keys.every((k) => k.startsWith(`abstracts:prebuild-${summary.datasetId}:`))).toBe(true);
+    const prebuilt = await snapshotData();
+    const answer = await new AtlasService({ openStore, defaultDataset }).handle({ type: 'search', query: 'neural', limit: 5 });
+
+    await seedStore.db.clear('index');
+    const fresh = service();
+    expect(await fresh.s.handle({ type: 'search', query: 'neural', limit: 5 })).toEqual(answer);
+    expect(fresh.builds()).toBe(1);
+    expect(await snapshotData()).toEqual(prebuilt);
   });
 });

@@ -1,19 +1,18 @@
 import type { Dataset, Paper } from '../dataset/schema';
 import type { DatasetMeta } from '../storage/upgrade';
-import { authorKey } from '../index/normalize';
-import { PaperIndex } from '../index/paper-index';
+import type { PaperIndex } from '../index/paper-index';
 import type { ParsedRequest, Response } from '../messaging/protocol';
 import type { AtlasStore } from '../storage/db';
 import { applyCatalogRequest, catalogInfo, catalogResponse, isCatalogRequest, type CatalogRequest } from './catalog';
 import { runSearch } from '../search/run-search';
 import type { PageInfo } from '../arxiv/page-info';
 import type { PaperMatch } from '../index/types';
+import { coauthorsWithPapers, lookupAnswer } from './answers';
 import { updatePaper } from '../storage/update-papers';
 import { learnFromPage } from './learn';
 import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
-import { applyStoredMerges, streamDatasets } from './build-from-store';
+import { rebuildFromStore } from './build-from-store';
 import { ImportPrebuild } from './prebuild';
-import { StreamBuild } from './stream-build';
 
 /** What the service works on once loaded: the catalog records, and one index over all datasets. */
 interface Loaded {
@@ -39,10 +38,6 @@ export interface AtlasServiceOptions {
   openSearch?: (query: string) => Promise<void>;
 }
 
-/** Number of related papers and coauthors per author the sidebar asks for. */
-// The sidebar filters and pages through these itself.
-const RELATED_LIMIT = 30;
-const COAUTHORS_PER_AUTHOR = 8;
 /** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
 const DETAILS_AUTHORS = 5;
 
@@ -259,34 +254,10 @@ export class AtlasService {
     }
     // The rebuild may have read a chunk from before a learning write that
     // left the overlay: apply it as on the cheap path.
-    const rebuilt = await this.rebuild(store);
-    log?.(`index of ${rebuilt.index.size} papers rebuilt in ${Date.now() - start} ms`);
-    return withLearned(await learned, rebuilt);
-  }
-
-  /**
-   * Builds the index from every dataset, a stored chunk at a time
-   * (stream-build.ts: a dataset is never all in memory as objects), and
-   * persists its snapshot; abstracts are stored as the build goes and read
-   * on demand afterwards, as after a cold start.
-   */
-  private async rebuild(store: AtlasStore): Promise<Loaded> {
-    const ticket = await store.reserveSnapshot(); // before the read: a write after it voids this snapshot
-    const metas = await store.list();
-    let abstracts: { no: number; abstracts: string[] }[] = [];
-    const stream = new StreamBuild((no, a) => abstracts.push({ no, abstracts: a }), metas.reduce((n, m) => n + m.papers, 0));
-    const flush = async () => {
-      if (abstracts.length) await store.putAbstractChunks(ticket.nonce, abstracts);
-      abstracts = [];
-    };
-    await streamDatasets(store, stream, metas, flush);
-    const patched = await applyStoredMerges(store, stream);
-    const record = stream.finish(ticket.nonce);
-    await flush();
-    if (patched.size) await store.patchAbstracts(ticket.nonce, patched);
-    const loaded = this.loadedFrom(metas, readSnapshot(record));
-    this.storeLater(store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket));
-    return loaded;
+    const rebuilt = await rebuildFromStore(store);
+    log?.(`index of ${rebuilt.loaded.totals.papers} papers rebuilt in ${Date.now() - start} ms`);
+    this.storeLater(rebuilt.stored);
+    return withLearned(await learned, this.loadedFrom(rebuilt.metas, rebuilt.loaded));
   }
 
   private storeLater(write: Promise<boolean>): void {
@@ -307,42 +278,4 @@ export class AtlasService {
 function withLearned(learned: readonly Paper[], loaded: Loaded): Loaded {
   if (learned.length > 0) loaded.index.learn(learned);
   return loaded;
-}
-
-/** Coauthors of each named author, each with the joint papers' titles and ids attached. */
-function coauthorsWithPapers(index: PaperIndex, names: string[]) {
-  return index.coauthorsOf(names, COAUTHORS_PER_AUTHOR).map((group) => ({
-    ...group,
-    coauthors: group.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })),
-  }));
-}
-
-/** Title and id of each paper, for lists the UI shows without another request. */
-function paperRefs(index: PaperIndex, ids: string[]): { id: string; title: string; arxivId?: string }[] {
-  return ids.flatMap((id) => {
-    const p = index.paper(id);
-    return p ? [{ id, title: p.title, ...(p.arxivId ? { arxivId: p.arxivId } : {}) }] : [];
-  });
-}
-
-/** The panels for a page and its match: related papers and coauthors (from the match's record and the page). */
-function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | 'authors' | 'abstract' | 'primaryCategory'>, match: PaperMatch | null) {
-  const authors = unionNames(page.authors, match?.paper.authors ?? []);
-  const related = index.related(
-    {
-      title: match?.paper.title ?? page.title,
-      abstract: match?.paper.abstract || page.abstract,
-      authors,
-      categories: match?.paper.categories ?? (page.primaryCategory ? [page.primaryCategory] : []),
-      excludeId: match?.paper.id,
-    },
-    RELATED_LIMIT,
-  );
-  return { match, related, coauthors: coauthorsWithPapers(index, authors) };
-}
-
-/** Page names first, then the record's names the page did not list. */
-function unionNames(first: string[], second: string[]): string[] {
-  const seen = new Set(first.map(authorKey));
-  return [...first, ...second.filter((n) => !seen.has(authorKey(n)))];
 }

@@ -1,12 +1,13 @@
 import type { Paper } from '../dataset/schema';
 import type { AtlasStore } from '../storage/db';
 import type { DatasetMeta } from '../storage/upgrade';
-import type { StreamBuild } from './stream-build';
+import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
+import { StreamBuild } from './stream-build';
 
 /**
  * The IndexedDB side of a streamed build (stream-build.ts): datasets read a
  * chunk at a time, and the records merged into read again once the pass is
- * over. Used by the service's rebuild and by an import's prebuild.
+ * over. Used by the service's rebuild (rebuildFromStore) and by an import's prebuild.
  */
 
 /** A stored chunk of papers; throws when it is gone (a dataset removed during the build: the next question builds again). */
@@ -40,4 +41,28 @@ export async function applyStoredMerges(store: AtlasStore, stream: StreamBuild):
     if (p) records.set(ord, p);
   }
   return stream.applyMerges(records);
+}
+
+/**
+ * Builds the index from every dataset, a stored chunk at a time (a dataset
+ * is never all in memory as objects); abstracts are stored as the build
+ * goes and read on demand afterwards, as after a cold start. `stored`: the
+ * snapshot record's write, begun once the index is ready.
+ */
+export async function rebuildFromStore(store: AtlasStore): Promise<{ metas: DatasetMeta[]; loaded: LoadedSnapshot; stored: Promise<boolean> }> {
+  const ticket = await store.reserveSnapshot(); // before the read: a write after it voids this snapshot
+  const metas = await store.list();
+  let abstracts: { no: number; abstracts: string[] }[] = [];
+  const stream = new StreamBuild((no, a) => abstracts.push({ no, abstracts: a }), metas.reduce((n, m) => n + m.papers, 0));
+  const flush = async () => {
+    if (abstracts.length) await store.putAbstractChunks(ticket.nonce, abstracts);
+    abstracts = [];
+  };
+  await streamDatasets(store, stream, metas, flush);
+  const patched = await applyStoredMerges(store, stream);
+  const record = stream.finish(ticket.nonce);
+  await flush();
+  if (patched.size) await store.patchAbstracts(ticket.nonce, patched);
+  const loaded = readSnapshot(record);
+  return { metas, loaded, stored: store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket) };
 }

@@ -1,0 +1,53 @@
+import type { PageInfo } from '../arxiv/page-info';
+import { authorKey } from '../index/normalize';
+import type { PaperIndex } from '../index/paper-index';
+import type { PaperMatch } from '../index/types';
+
+/**
+ * The parts of the service's answers made from the index: the sidebar's
+ * related papers and coauthors for a page, and coauthors with their joint
+ * papers (the popup's expanded result too).
+ */
+
+/** Number of related papers and coauthors per author the sidebar asks for. */
+// The sidebar filters and pages through these itself.
+const RELATED_LIMIT = 30;
+const COAUTHORS_PER_AUTHOR = 8;
+
+/** Coauthors of each named author, each with the joint papers' titles and ids attached. */
+export function coauthorsWithPapers(index: PaperIndex, names: string[]) {
+  return index.coauthorsOf(names, COAUTHORS_PER_AUTHOR).map((group) => ({
+    ...group,
+    coauthors: group.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })),
+  }));
+}
+
+/** Title and id of each paper, for lists the UI shows without another request. */
+function paperRefs(index: PaperIndex, ids: string[]): { id: string; title: string; arxivId?: string }[] {
+  return ids.flatMap((id) => {
+    const p = index.paper(id);
+    return p ? [{ id, title: p.title, ...(p.arxivId ? { arxivId: p.arxivId } : {}) }] : [];
+  });
+}
+
+/** The panels for a page and its match: related papers and coauthors (from the match's record and the page). */
+export function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | 'authors' | 'abstract' | 'primaryCategory'>, match: PaperMatch | null) {
+  const authors = unionNames(page.authors, match?.paper.authors ?? []);
+  const related = index.related(
+    {
+      title: match?.paper.title ?? page.title,
+      abstract: match?.paper.abstract || page.abstract,
+      authors,
+      categories: match?.paper.categories ?? (page.primaryCategory ? [page.primaryCategory] : []),
+      excludeId: match?.paper.id,
+    },
+    RELATED_LIMIT,
+  );
+  return { match, related, coauthors: coauthorsWithPapers(index, authors) };
+}
+
+/** Page names first, then the record's names the page did not list. */
+function unionNames(first: string[], second: string[]): string[] {
+  const seen = new Set(first.map(authorKey));
+  return [...first, ...second.filter((n) => !seen.has(authorKey(n)))];
+}

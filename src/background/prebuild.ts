@@ -7,6 +7,14 @@ import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
 import { StreamBuild } from './stream-build';
 
 /**
+ * Papers whose abstracts are kept in memory (~250 MB of text) rather than
+ * stored as they come: storing is IndexedDB work on the cores the parse and
+ * the indexing already share, and kept abstracts answer the first questions
+ * without a read (they are written with the snapshot, after those answers).
+ */
+export const KEEP_ABSTRACTS = 200_000;
+
+/**
  * The index built while an import is still being written. The options page
  * says when each batch is stored ('import-staged'); the batch is read back
  * and indexed here while the page parses the next one, so after the commit
@@ -21,9 +29,6 @@ import { StreamBuild } from './stream-build';
  * missed (the worker was restarted), papers listed twice in the file (the
  * commit rewrites stored batches), or another dataset changed meanwhile.
  */
-/** Papers whose abstracts are kept in memory (~250 MB of text); storing them as they come cost a 75k import ~3 s. */
-export const KEEP_ABSTRACTS = 200_000;
-
 export class ImportPrebuild {
   private stream?: StreamBuild;
   private abstracts: { no: number; abstracts: string[] }[] = [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasTitleKey, keyTerms } from '../../../src/index/match';
+import { hasTitleKey, keyTerms } from '../../../src/index/exact-title';
 import { isPlainAscii, normalizeTitle, stripAccents, stripTex } from '../../../src/index/normalize';
 import { terms } from '../../../src/index/tokenize';
 import { prng } from '../../support/prng';

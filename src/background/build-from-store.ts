@@ -1,7 +1,7 @@
 import type { Paper } from '../dataset/schema';
 import type { AtlasStore } from '../storage/db';
 import type { DatasetMeta } from '../storage/upgrade';
-import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
+import { datasetsToken, readSnapshot, type LoadedSnapshot, type ServiceSnapshot } from './snapshot';
 import { StreamBuild } from './stream-build';
 
 /**
@@ -59,10 +59,19 @@ export async function rebuildFromStore(store: AtlasStore): Promise<{ metas: Data
     abstracts = [];
   };
   await streamDatasets(store, stream, metas, flush);
-  const patched = await applyStoredMerges(store, stream);
-  const record = stream.finish(ticket.nonce);
-  await flush();
-  if (patched.size) await store.patchAbstracts(ticket.nonce, patched);
-  const loaded = readSnapshot(record);
+  const { record, loaded } = await finishStored(store, stream, ticket.nonce, flush);
   return { metas, loaded, stored: store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket) };
+}
+
+/**
+ * Finishes a build whose abstracts go to the store under `nonce` as they are
+ * handed out (`flush` writes those not written yet): the merges folded in,
+ * the last abstracts written, the few a merge changed rewritten in place.
+ */
+export async function finishStored(store: AtlasStore, stream: StreamBuild, nonce: string, flush: () => Promise<void>): Promise<{ record: ServiceSnapshot; loaded: LoadedSnapshot }> {
+  const patched = await applyStoredMerges(store, stream);
+  const record = stream.finish(nonce);
+  await flush();
+  if (patched.size) await store.patchAbstracts(nonce, patched);
+  return { record, loaded: readSnapshot(record) };
 }

@@ -2,8 +2,8 @@ import { ABSTRACT_CHUNK, AbstractChunks } from '../index/abstract-chunks';
 import type { AtlasStore } from '../storage/db';
 import { prebuildNonce } from '../storage/staging';
 import type { DatasetMeta } from '../storage/upgrade';
-import { applyStoredMerges, readChunk, streamDatasets } from './build-from-store';
-import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
+import { applyStoredMerges, finishStored, readChunk, streamDatasets } from './build-from-store';
+import { datasetsToken, readSnapshot, type LoadedSnapshot, type ServiceSnapshot } from './snapshot';
 import { StreamBuild } from './stream-build';
 
 /**
@@ -122,29 +122,29 @@ export class ImportPrebuild {
       if (others.length !== metas.length - 1 || datasetsToken(others) !== this.baseToken) return undefined;
       if ((await store.paperChunkKeys(this.importId)).length !== this.chunks) return undefined;
       const ticket = await store.reserveSnapshot();
-      const patched = await applyStoredMerges(store, stream);
-      const record = stream.finish(this.nonce); // hands out the last, partial chunk
-      const kept: string[][] = [];
-      let loaded: LoadedSnapshot;
-      if (this.storing) {
-        await this.flush(store);
-        if (patched.size) await store.patchAbstracts(this.nonce, patched);
-        loaded = readSnapshot(record);
-      } else {
-        for (const c of this.abstracts) kept[c.no] = c.abstracts;
-        for (const [ord, text] of patched) {
-          const chunk = kept[Math.floor(ord / ABSTRACT_CHUNK)];
-          if (chunk) chunk[ord % ABSTRACT_CHUNK] = text;
-        }
-        const chunks = new AbstractChunks();
-        kept.forEach((chunk, no) => chunks.add(no, chunk));
-        loaded = readSnapshot(record, chunks);
-      }
+      const { record, loaded, kept } = this.storing
+        ? { ...(await finishStored(store, stream, this.nonce, () => this.flush(store))), kept: [] }
+        : await this.finishKept(store, stream);
       this.log?.(`prebuild: batches read in ${this.readMs} ms and indexed in ${this.indexMs} ms in all; after the commit ${caughtUp - start} ms indexing the last ones, ${Date.now() - caughtUp} ms finishing`);
       // Stored while the first answers go out.
       return { loaded, stored: store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket, kept, this.nonce) };
     } finally {
       this.drop(); // used once, whatever happened
     }
+  }
+
+  /** Finishes with the abstracts kept in memory: the merges' changes applied there, the index answering from them. */
+  private async finishKept(store: AtlasStore, stream: StreamBuild): Promise<{ record: ServiceSnapshot; loaded: LoadedSnapshot; kept: string[][] }> {
+    const patched = await applyStoredMerges(store, stream);
+    const record = stream.finish(this.nonce); // hands out the last, partial chunk
+    const kept: string[][] = [];
+    for (const c of this.abstracts) kept[c.no] = c.abstracts;
+    for (const [ord, text] of patched) {
+      const chunk = kept[Math.floor(ord / ABSTRACT_CHUNK)];
+      if (chunk) chunk[ord % ABSTRACT_CHUNK] = text;
+    }
+    const chunks = new AbstractChunks();
+    kept.forEach((chunk, no) => chunks.add(no, chunk));
+    return { record, loaded: readSnapshot(record, chunks), kept };
   }
 }

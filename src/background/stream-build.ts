@@ -3,6 +3,7 @@ import { combineAuthor, combinePaper } from '../import/merge';
 import { IndexBuilder } from '../index/build';
 import { growU32 } from '../index/grow';
 import { authorColumns } from '../index/author-columns';
+import { hasTitleKey } from '../index/exact-title';
 import { authorKey, normalizeTitle } from '../index/normalize';
 import { PaperColumnsBuilder } from '../index/paper-columns-builder';
 import { contentStats } from '../index/related';
@@ -130,7 +131,7 @@ export class StreamBuild {
     if (list === undefined) return undefined;
     const keys = new Set(p.authors.map(authorKey).filter(Boolean));
     for (const ord of typeof list === 'number' ? [list] : list) {
-      if (normalizeTitle(this.columns.titleAt(ord)) !== title) continue;
+      if (!hasTitleKey(this.columns.titleAt(ord), title)) continue;
       const q = this.current(ord);
       if (q.arxivId && p.arxivId && q.arxivId !== p.arxivId) continue;
       if (q.authors.some((n) => keys.has(authorKey(n)))) return ord;

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '@/src/dataset/schema';
+import { testPaper } from '../../support/paper';
 import { SettingsSchema } from '@/src/settings/settings';
 import { displayAuthors, displayTitle, paperUrl } from '@/src/ui/format';
 import { applyFilters } from '@/src/ui/sidebar/RelatedPanel';
 import type { Related } from '@/src/ui/sidebar/types';
 
-const paper = (over: Partial<Paper>): Paper => ({
-  id: 'p',
-  title: 'T',
-  authors: ['A'],
-  authorsTruncated: false,
-  affiliations: [],
-  categories: ['cs.LG'],
-  date: '2021-01-01',
-  abstract: '',
-  hasCode: false,
-  sources: [],
-  ...over,
-});
+const paper = testPaper;
 
 describe('format', () => {
   it('links to the abstract page when the id is known, else to arXiv title search', () => {

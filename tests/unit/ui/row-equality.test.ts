@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '@/src/dataset/schema';
+import { testPaper } from '../../support/paper';
 import { sameEntry } from '@/src/ui/popup/row-equality';
 
-const paper = (over: Partial<Paper> = {}): Paper => ({
-  id: 'p1',
-  title: 'Diffusion Models',
-  authors: ['A. Author', 'B. Author'],
-  authorsTruncated: false,
-  affiliations: [],
-  categories: ['cs.LG'],
-  date: '2021-01-01',
-  abstract: '',
-  hasCode: false,
-  sources: [],
-  ...over,
-});
+const paper = testPaper;
 
 describe('sameEntry (which popup rows a keystroke must re-render)', () => {
   it('an equal row from a new answer (new objects) is the same row', () => {

@@ -124,6 +124,23 @@ interface Scratch {
   gen: number;
   recency: Float64Array;
   newestDate: string;
+  /** The last ranking (see Ranked): asked again with the same terms, only the reasons are made anew. */
+  last?: Ranked;
+}
+
+/**
+ * A ranking before its reasons: what an answer made again needs to skip the
+ * postings walk. A woken worker answers twice (the second time with the
+ * abstract chunks the first one found missing, see atlas-service.ts); the
+ * ranking reads no abstract, so only the "similar: ..." labels change.
+ */
+interface Ranked {
+  key: string;
+  ords: number[];
+  scores: number[];
+  sims: number[];
+  authors: string[][];
+  qIdf: Map<string, number>;
 }
 const scratches = new WeakMap<TermIndex, Scratch>();
 
@@ -143,13 +160,26 @@ function scratchFor(ctx: RelatedContext): Scratch {
 
 export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: number): RelatedPaper[] {
   if (limit <= 0) return [];
-  const { index, excluded, papers } = ctx;
   const sc = scratchFor(ctx);
+  const qVec = vectorOf(ctx, q.title, q.abstract);
+  const key = rankingKey(ctx, q, limit, qVec);
+  const ranked = sc.last?.key === key ? sc.last : (sc.last = rank(ctx, sc, q, limit, qVec, key));
+  return withReasons(ctx, q, qVec, ranked);
+}
+
+/** What a ranking depends on besides the index: the query's weighted terms, authors, category, exclusions and limit. */
+function rankingKey(ctx: RelatedContext, q: RelatedQuery, limit: number, qVec: ReadonlyMap<string, number>): string {
+  const parts = [String(limit), q.categories[0] ?? '', [...ctx.excluded].join(','), q.authors.join('\u0001')];
+  for (const [term, w] of qVec) parts.push(`${term}:${w}`);
+  return parts.join('\u0002');
+}
+
+function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, qVec: ReadonlyMap<string, number>, key: string): Ranked {
+  const { index, excluded, papers } = ctx;
   const gen = ++sc.gen;
   const { dot, score, stamp, recency } = sc;
 
   // Text: dot products through the postings of the heaviest, not-too-common query terms.
-  const qVec = vectorOf(ctx, q.title, q.abstract);
   const qIdf = new Map<string, number>();
   let qNorm = 0;
   for (const w of qVec.values()) qNorm += w * w;
@@ -226,20 +256,35 @@ export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: numbe
     top.push(ord);
   }
 
+  const ranked = top.sorted();
+  return {
+    key,
+    ords: ranked,
+    scores: ranked.map((ord) => score[ord] ?? 0),
+    sims: ranked.map(similarity),
+    authors: ranked.map((ord) => shared.get(ord) ?? []),
+    qIdf,
+  };
+}
+
+/** The ranked papers with the reasons a user sees; reads the candidates' abstracts (for the labels). */
+function withReasons(ctx: RelatedContext, q: RelatedQuery, qVec: ReadonlyMap<string, number>, ranked: Ranked): RelatedPaper[] {
+  const { papers } = ctx;
+  const primary = q.categories[0];
   const qPairs = queryPairs(q);
-  return top.sorted().map((ord) => {
+  return ranked.ords.map((ord, i) => {
     const paper = papers[ord] as Paper;
-    const sim = similarity(ord);
-    const authors = shared.get(ord) ?? [];
+    const sim = ranked.sims[i] ?? 0;
+    const authors = ranked.authors[i] ?? [];
     const reasons: string[] = [];
     if (authors.length === 1) reasons.push(`shared author: ${ctx.graph.name(authors[0] ?? '') ?? authors[0]}`);
     else if (authors.length > 1) reasons.push(`${authors.length} shared authors`);
     if (sim > 0) {
-      const labels = similarLabels(qPairs, qVec, sharedVectorOf(qVec, qIdf, paper), paper);
+      const labels = similarLabels(qPairs, qVec, sharedVectorOf(qVec, ranked.qIdf, paper), paper);
       if (labels.length > 0) reasons.push(`similar: ${labels.join(', ')}`);
     }
     if (primary !== undefined && paper.categories[0] === primary) reasons.push(`same category (${primary})`);
-    return { paper, score: score[ord] ?? 0, reasons };
+    return { paper, score: ranked.scores[i] ?? 0, reasons };
   });
 }
 

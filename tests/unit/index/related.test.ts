@@ -90,6 +90,35 @@ describe('PaperIndex.related', () => {
   });
 });
 
+describe('a ranking asked again (a woken worker answers twice)', () => {
+  // Each variant changes one input the ranking depends on; asked in turn on
+  // one index, each must get what a fresh index gives it.
+  const variants: [string, RelatedQuery][] = [
+    ['the query', query],
+    ['other authors', { ...query, authors: ['Priya Goyal'] }],
+    ['another category', { ...query, categories: ['cs.AI'] }],
+    ['another paper excluded', { ...query, excludeId: 'bayes' }],
+    ['the abstract alone changed', { ...query, abstract: 'We study replay sampling in reinforcement learning agents.' }],
+  ];
+  const fresh = (q: RelatedQuery, limit = 10) => PaperIndex.build({ papers, authors: [] }).related(q, limit);
+
+  it('gives each query its own answer, however they alternate', () => {
+    const shared = PaperIndex.build({ papers, authors: [] });
+    for (const [name, q] of variants) {
+      expect(shared.related(query), name).toEqual(fresh(query));
+      expect(shared.related(q), name).toEqual(fresh(q));
+    }
+    expect(shared.related(query, 2)).toEqual(fresh(query, 2));
+    const idsOf = (q: RelatedQuery) => shared.related(q).map((r) => r.paper.id);
+    expect(new Set(variants.map(([, q]) => idsOf(q).join())).size).toBeGreaterThan(2);
+  });
+
+  it('the same words in other punctuation and case rank the same', () => {
+    const loud = { ...query, title: Q_TITLE.toUpperCase().replace(/,/g, ';') };
+    expect(index.related(loud).map((r) => [r.paper.id, r.score])).toEqual(fresh(query).map((r) => [r.paper.id, r.score]));
+  });
+});
+
 describe('recencyBonus', () => {
   it('is full for the newest paper and fades over 10 years', () => {
     expect(recencyBonus('2024-01-01', '2024-01-01')).toBeCloseTo(RELATED_WEIGHTS.recency, 10);

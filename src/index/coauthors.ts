@@ -13,9 +13,44 @@ import { initialsRange, surnameKey, type AuthorGraphData } from './author-build'
 import { authorKey, initialsKey, isInitialsOnly, splitName } from './normalize';
 import { byDateDesc } from './topk';
 
+/** Author node -> ordinals of its papers: node a owns ords[offsets[a] .. offsets[a + 1]), ascending. */
+export interface AuthorPapers {
+  offsets: Uint32Array;
+  ords: Uint32Array;
+}
+
+/** Whether `p` can be the AuthorPapers of a graph with these keys and paper-author pairs. */
+export function authorPapersFit(p: AuthorPapers, data: Pick<AuthorGraphData, 'keys' | 'paperAuthors'>): boolean {
+  const pairs = data.paperAuthors.length;
+  return p.offsets.length === data.keys.length + 1 && p.offsets[0] === 0 && p.offsets[data.keys.length] === pairs && p.ords.length === pairs;
+}
+
+/** The papers of each author node, from the graph's paper -> authors arrays. */
+export function authorPapersOf(data: Pick<AuthorGraphData, 'keys' | 'paperOffsets' | 'paperAuthors'>): AuthorPapers {
+  const { paperOffsets, paperAuthors, keys } = data;
+  const offsets = new Uint32Array(keys.length + 1);
+  for (let i = 0; i < paperAuthors.length; i++) {
+    const a = (paperAuthors[i] ?? 0) + 1;
+    offsets[a] = (offsets[a] ?? 0) + 1;
+  }
+  for (let a = 0; a < keys.length; a++) offsets[a + 1] = (offsets[a + 1] ?? 0) + (offsets[a] ?? 0);
+  const cursor = offsets.slice(0, keys.length);
+  const ords = new Uint32Array(paperAuthors.length);
+  for (let ord = 0; ord + 1 < paperOffsets.length; ord++) {
+    const end = paperOffsets[ord + 1] ?? 0;
+    for (let i = paperOffsets[ord] ?? 0; i < end; i++) {
+      const a = paperAuthors[i] ?? 0;
+      const at = cursor[a] ?? 0;
+      cursor[a] = at + 1;
+      ords[at] = ord;
+    }
+  }
+  return { offsets, ords };
+}
+
 export class CoauthorGraph {
   /** Author node -> ordinals of its papers (CSR, ascending), derived on first use. */
-  private byAuthor?: { offsets: Uint32Array; ords: Uint32Array };
+  private byAuthor?: AuthorPapers;
   private readonly names = new Map<number, string>();
   private readonly sks = new Map<number, string>();
 
@@ -23,7 +58,11 @@ export class CoauthorGraph {
     private readonly papers: readonly Paper[],
     private readonly authors: readonly Author[],
     private readonly data: AuthorGraphData,
-  ) {}
+    /** authorPapers() of this graph when stored with the snapshot (saves deriving it on a cold start). */
+    byAuthor?: AuthorPapers,
+  ) {
+    this.byAuthor = byAuthor;
+  }
 
   /** Node id of a (resolved) key, or -1. */
   private node(key: string): number {
@@ -107,29 +146,13 @@ export class CoauthorGraph {
     return node < 0 ? undefined : this.authors[this.data.records[node] ?? -1];
   }
 
+  /** Each author node's papers (derived on first use; ~20 ms at 75k). */
+  authorPapers(): AuthorPapers {
+    return (this.byAuthor ??= authorPapersOf(this.data));
+  }
+
   private papersOfNode(node: number): Uint32Array {
-    if (!this.byAuthor) {
-      const { paperOffsets, paperAuthors, keys } = this.data;
-      const offsets = new Uint32Array(keys.length + 1);
-      for (let i = 0; i < paperAuthors.length; i++) {
-        const a = (paperAuthors[i] ?? 0) + 1;
-        offsets[a] = (offsets[a] ?? 0) + 1;
-      }
-      for (let a = 0; a < keys.length; a++) offsets[a + 1] = (offsets[a + 1] ?? 0) + (offsets[a] ?? 0);
-      const cursor = offsets.slice(0, keys.length);
-      const ords = new Uint32Array(paperAuthors.length);
-      for (let ord = 0; ord + 1 < paperOffsets.length; ord++) {
-        const end = paperOffsets[ord + 1] ?? 0;
-        for (let i = paperOffsets[ord] ?? 0; i < end; i++) {
-          const a = paperAuthors[i] ?? 0;
-          const at = cursor[a] ?? 0;
-          cursor[a] = at + 1;
-          ords[at] = ord;
-        }
-      }
-      this.byAuthor = { offsets, ords };
-    }
-    const { offsets, ords } = this.byAuthor;
+    const { offsets, ords } = this.authorPapers();
     return ords.subarray(offsets[node] ?? 0, offsets[node + 1] ?? 0);
   }
 

@@ -14,7 +14,8 @@ import type { Author, Dataset, Paper } from '../dataset/schema';
 import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFilters, SearchHit } from './types';
 import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
-import { CoauthorGraph } from './coauthors';
+import { authorPapersFit, CoauthorGraph } from './coauthors';
+import { adoptLookupSlots, lookupSlots } from './term-lookup';
 import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
 import { exactTitleOrds } from './exact-title';
 import { matchTitle } from './match';
@@ -92,9 +93,14 @@ export class PaperIndex {
   static fromSnapshot(data: IndexSnapshotData, abstracts?: AbstractChunks): PaperIndex {
     const papers = PaperColumns.fromData(data.papers, abstracts);
     const authors = authorList(data.authors);
-    const { index, stats, graph } = fromIndexArrays(data.index, papers.length);
+    const { index, stats, graph, derived } = fromIndexArrays(data.index, papers.length);
     if (graph.records.some((r) => r >= authors.length)) throw new IndexLoadError('shape', 'author graph points past the author records');
-    return new PaperIndex(papers, authors, index, stats, graph);
+    if (!adoptLookupSlots(index, derived.termSlots)) throw new IndexLoadError('shape', 'term lookup table does not fit the vocabulary');
+    const byAuthor = { offsets: derived.authorPaperOffsets, ords: derived.authorPapers };
+    if (!authorPapersFit(byAuthor, graph)) throw new IndexLoadError('shape', "authors' papers do not fit the author graph");
+    const loaded = new PaperIndex(papers, authors, index, stats, graph);
+    loaded.graphCache = new CoauthorGraph(loaded.papers, authors, graph, byAuthor);
+    return loaded;
   }
 
   /**
@@ -103,7 +109,9 @@ export class PaperIndex {
    */
   snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
     const papers = this.table instanceof PaperColumns ? this.table : buildPaperColumns(this.papers);
-    return { data: { index: indexArrays(this.terms, this.stats, this.graphData), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
+    const byAuthor = this.graph.authorPapers();
+    const derived = { termSlots: lookupSlots(this.terms), authorPaperOffsets: byAuthor.offsets, authorPapers: byAuthor.ords };
+    return { data: { index: indexArrays(this.terms, this.stats, this.graphData, derived), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 
   /**

@@ -12,9 +12,11 @@ import type { AuthorGraphData } from './author-build';
 import type { ContentStats } from './related';
 import { arrayChecksum, stringChecksum } from './columns';
 import { TermIndex } from './term-index';
+import { lookupSlots } from './term-lookup';
+import { authorPapersOf } from './coauthors';
 
-/** 1: JSON arrays; 2: typed arrays; 3: + the author graph (this file). */
-export const INDEX_FORMAT_VERSION = 3;
+/** 1: JSON arrays; 2: typed arrays; 3: + the author graph; 4: sampled checksums of large arrays, + DerivedArrays in snapshots (this file). */
+export const INDEX_FORMAT_VERSION = 4;
 
 export interface SerializedIndex {
   version: number;
@@ -202,9 +204,23 @@ function graphOf(data: Record<string, unknown>, n: number, authorCount: number):
  * snapshot carries its papers as columns). Cold start cost is then reading
  * the record, hashing the arrays and splitting two strings.
  */
-export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | 'authorsFingerprint'> & { checksums: Record<string, number> };
+export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | 'authorsFingerprint'> & DerivedArrays & { checksums: Record<string, number> };
 
-const ARRAY_KEYS = ['offsets', 'ords', 'codes', 'idf', 'norms', 'paperAuthorOffsets', 'paperAuthors', 'initialsOrder', 'authorRecords'] as const;
+/**
+ * Lookup structures a woken worker would otherwise derive before its first
+ * answer (~50 ms at 75k): the term hash table (term-lookup.ts) and each
+ * author's papers (CoauthorGraph.authorPapers).
+ */
+export interface DerivedArrays {
+  termSlots: Uint32Array;
+  authorPaperOffsets: Uint32Array;
+  authorPapers: Uint32Array;
+}
+
+const ARRAY_KEYS = [
+  'offsets', 'ords', 'codes', 'idf', 'norms', 'paperAuthorOffsets', 'paperAuthors', 'initialsOrder', 'authorRecords',
+  'termSlots', 'authorPaperOffsets', 'authorPapers',
+] as const;
 
 function indexChecksums(d: Omit<IndexArrays, 'checksums'>): Record<string, number> {
   const out: Record<string, number> = { vocab: stringChecksum(d.vocab), authorKeys: stringChecksum(d.authorKeys) };
@@ -220,10 +236,17 @@ function indexChecksums(d: Omit<IndexArrays, 'checksums'>): Record<string, numbe
  */
 const madeHere = new WeakSet<object>();
 
-export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData): IndexArrays {
+/** The DerivedArrays of an index (built now unless already made for it). */
+export function derivedArrays(index: TermIndex, graph: AuthorGraphData): DerivedArrays {
+  const byAuthor = authorPapersOf(graph);
+  return { termSlots: lookupSlots(index), authorPaperOffsets: byAuthor.offsets, authorPapers: byAuthor.ords };
+}
+
+export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData, derived = derivedArrays(index, graph)): IndexArrays {
   const d = {
     version: INDEX_FORMAT_VERSION, vocab: index.vocab.join('\n'), offsets: index.offsets, ords: index.ords, codes: index.codes, idf: stats.idf, norms: stats.norms,
     authorKeys: graph.keys.join('\n'), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
+    ...derived,
   };
   const out = { ...d, checksums: indexChecksums(d) };
   madeHere.add(out);
@@ -231,11 +254,11 @@ export function indexArrays(index: TermIndex, stats: ContentStats, graph: Author
 }
 
 /** Inverse of indexArrays for `n` papers; throws IndexLoadError on any mismatch of type, length or checksum. */
-export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; stats: ContentStats; graph: AuthorGraphData } {
+export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; stats: ContentStats; graph: AuthorGraphData; derived: DerivedArrays } {
   if (!isRecord(data)) throw new IndexLoadError('shape', 'index arrays missing');
   if (data.version !== INDEX_FORMAT_VERSION) throw new IndexLoadError('version', `unsupported index version ${String(data.version)}`);
-  const d = data as IndexArrays;
-  const types = [Uint32Array, Uint32Array, Uint8Array, Float32Array, Float32Array, Uint32Array, Uint32Array, Uint32Array, Int32Array];
+  const d = data as unknown as IndexArrays;
+  const types = [Uint32Array, Uint32Array, Uint8Array, Float32Array, Float32Array, Uint32Array, Uint32Array, Uint32Array, Int32Array, Uint32Array, Uint32Array, Uint32Array];
   if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint8Array)))) {
     throw new IndexLoadError('shape', 'index arrays of the wrong type');
   }
@@ -254,5 +277,6 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
     index: new TermIndex(terms, offsets, ords, codes, n),
     stats: { idf, norms },
     graph: { keys, paperOffsets: po, paperAuthors: pa, initialsOrder: d.initialsOrder, records: d.authorRecords },
+    derived: { termSlots: d.termSlots, authorPaperOffsets: d.authorPaperOffsets, authorPapers: d.authorPapers },
   };
 }

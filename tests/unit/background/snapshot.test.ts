@@ -86,6 +86,8 @@ describe('cold start from the snapshot', () => {
     ['a title column truncated', (s: ServiceSnapshot) => void (s.index.papers.titles.parts[0] = s.index.papers.titles.parts[0]?.slice(0, -5) ?? '')],
     ['an unknown format', (s: ServiceSnapshot) => void (s.format = 99)],
     ['author records missing', (s: ServiceSnapshot) => void ((s.index as Partial<typeof s.index>).authors = undefined)],
+    ['the stored term lookup table cut short', (s: ServiceSnapshot) => void (s.index.index.termSlots = s.index.index.termSlots.slice(1))],
+    ["the authors' papers of another graph", (s: ServiceSnapshot) => void (s.index.index.authorPapers = s.index.index.authorPapers.slice(2))],
   ])('a corrupt snapshot (%s) is detected, rebuilt and answers stay the same', async (_, corrupt) => {
     const warm = await answers(service().s);
     await withSnapshot(corrupt);

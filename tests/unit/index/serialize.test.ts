@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { PaperIndex } from '../../../src/index/paper-index';
 import { datasetFingerprint, INDEX_FORMAT_VERSION, IndexLoadError, type SerializedIndex } from '../../../src/index/serialize';
-import { cell, columnChecksum, columnFits, list, packLists, packStrings, PART } from '../../../src/index/columns';
+import { arrayChecksum, cell, columnChecksum, columnFits, list, packLists, packStrings, PART } from '../../../src/index/columns';
 
 function mk(i: number, title: string, authors: string[], abstract: string, categories = ['cs.LG']): Paper {
   return {
@@ -95,6 +95,29 @@ describe('index serialization', () => {
 });
 
 describe('snapshot columns (columns.ts)', () => {
+  it('a large array is hashed by a sample, and still tells a cut, a swap or an edited end apart', () => {
+    const rand = (seed: number) => Uint32Array.from({ length: 600_000 }, (_, i) => Math.imul(i + seed, 2654435761) >>> 0);
+    const a = rand(1);
+    const sum = arrayChecksum(a);
+    expect(arrayChecksum(a.slice())).toBe(sum);
+    expect(arrayChecksum(a.slice(0, -1))).not.toBe(sum);
+    expect(arrayChecksum(rand(2))).not.toBe(sum);
+    for (const at of [0, 1023, a.length - 1]) {
+      const b = a.slice();
+      b[at] = (b[at] ?? 0) ^ 1;
+      expect(arrayChecksum(b), `word ${at}`).not.toBe(sum);
+    }
+    // Half written: the second half from another record.
+    const half = a.slice();
+    half.set(rand(2).subarray(300_000, 590_000), 300_000);
+    expect(arrayChecksum(half)).not.toBe(sum);
+    // A small array is hashed whole: any word counts.
+    const small = rand(3).subarray(0, 1000).slice();
+    const edited = small.slice();
+    edited[517] = (edited[517] ?? 0) + 1;
+    expect(arrayChecksum(edited)).not.toBe(arrayChecksum(small));
+  });
+
   it('pack strings and lists over several parts and read each back exactly', () => {
     const values = Array.from({ length: PART * 2 + 17 }, (_, i) => (i % 7 === 0 ? '' : i % 5 === 0 ? `Théorème ${i} — ∑` : `title ${i}`));
     const col = packStrings(values);

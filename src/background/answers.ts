@@ -18,16 +18,8 @@ const COAUTHORS_PER_AUTHOR = 8;
 export function coauthorsWithPapers(index: PaperIndex, names: string[]) {
   return index.coauthorsOf(names, COAUTHORS_PER_AUTHOR).map((group) => ({
     ...group,
-    coauthors: group.coauthors.map((c) => ({ ...c, papers: paperRefs(index, c.paperIds) })),
+    coauthors: group.coauthors.map((c) => ({ ...c, papers: index.paperRefs(c.paperIds) })),
   }));
-}
-
-/** Title and id of each paper, for lists the UI shows without another request. */
-function paperRefs(index: PaperIndex, ids: string[]): { id: string; title: string; arxivId?: string }[] {
-  return ids.flatMap((id) => {
-    const p = index.paper(id);
-    return p ? [{ id, title: p.title, ...(p.arxivId ? { arxivId: p.arxivId } : {}) }] : [];
-  });
 }
 
 /** The panels for a page and its match: related papers and coauthors (from the match's record and the page). */

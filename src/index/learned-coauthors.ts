@@ -9,7 +9,7 @@
  * initials-only spelling ambiguous after a rebuild).
  */
 import type { Paper } from '../dataset/schema';
-import type { CoauthorGraph } from './coauthors';
+import { compareNames, type CoauthorGraph } from './coauthors';
 import { authorKey } from './normalize';
 import { byDateDesc } from './topk';
 import type { AuthorCoauthors, Coauthor } from './types';
@@ -60,7 +60,7 @@ export function coauthorsWithLearned(
         else if (!c.paperIds.includes(l.paper.id)) addPaper(c, l.paper.id, papers, ordOf);
       }
     }
-    coauthors.sort((a, b) => b.jointPapers - a.jointPapers || a.name.localeCompare(b.name, 'en') || compare(a.id, b.id));
+    coauthors.sort((a, b) => b.jointPapers - a.jointPapers || compareNames(a.name, b.name) || compare(a.id, b.id));
     out.push({ author: name, coauthors: coauthors.slice(0, Math.max(0, perAuthor)) });
   }
   return out;

@@ -14,7 +14,7 @@ import type { Author, Dataset, Paper } from '../dataset/schema';
 import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFilters, SearchHit } from './types';
 import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
-import { authorPapersFit, CoauthorGraph } from './coauthors';
+import { authorPapersFit, CoauthorGraph, type AuthorPapers } from './coauthors';
 import { adoptLookupSlots, lookupSlots } from './term-lookup';
 import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
 import { exactTitleOrds } from './exact-title';
@@ -47,6 +47,8 @@ export class PaperIndex {
   private arxivMap?: Map<string, number>;
   private titleMap?: Map<string, number[]>;
   private graphCache?: CoauthorGraph;
+  /** Each author's papers, when a snapshot brought them (else the graph derives them). */
+  private byAuthor?: AuthorPapers;
   /** Id -> ordinal of papers recently returned (see paperAt). */
   private readonly recentIds = new Map<string, number>();
   private dates?: Int32Array;
@@ -99,7 +101,7 @@ export class PaperIndex {
     const byAuthor = { offsets: derived.authorPaperOffsets, ords: derived.authorPapers };
     if (!authorPapersFit(byAuthor, graph)) throw new IndexLoadError('shape', "authors' papers do not fit the author graph");
     const loaded = new PaperIndex(papers, authors, index, stats, graph);
-    loaded.graphCache = new CoauthorGraph(loaded.papers, authors, graph, byAuthor);
+    loaded.byAuthor = byAuthor;
     return loaded;
   }
 
@@ -185,7 +187,36 @@ export class PaperIndex {
   }
 
   private get graph(): CoauthorGraph {
-    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData));
+    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData, this.byAuthor, (ord) => this.idAt(ord)));
+  }
+
+  /** The id of the paper at `ord`, remembered (see ordOfId): coauthors list papers by id, and their titles are asked next. */
+  private idAt(ord: number): string {
+    const id = this.table.id(ord);
+    this.remember(id, ord);
+    return id;
+  }
+
+  /** Id -> ordinal of a paper handed out, for snapshot columns only (their ids are unique: the merge made them so). */
+  private remember(id: string, ord: number): void {
+    if (!(this.table instanceof PaperColumns) || this.recentIds.has(id)) return;
+    if (this.recentIds.size >= 4096) this.recentIds.clear();
+    this.recentIds.set(id, ord);
+  }
+
+  /**
+   * Title and arXiv id of each paper, for lists the UI shows without another
+   * request (coauthors' joint papers). Reads no abstract: making whole
+   * papers here had a woken worker read an abstract chunk per joint paper.
+   */
+  paperRefs(ids: readonly string[]): { id: string; title: string; arxivId?: string }[] {
+    return ids.flatMap((id) => {
+      const ord = this.ordOfId(id);
+      if (ord === undefined) return [];
+      const learned = this.learned.get(ord);
+      const arxivId = learned ? learned.arxivId : this.table.arxivId(ord);
+      return [{ id, title: learned?.title ?? this.table.title(ord), ...(arxivId ? { arxivId } : {}) }];
+    });
   }
 
   private ordOfId(id: string): number | undefined {
@@ -225,12 +256,9 @@ export class PaperIndex {
   /** A paper to return, remembering its id (ordOfId). */
   private paperAt(ord: number): Paper | undefined {
     const p = this.paperOf(ord);
-    // Only for snapshot columns: their ids are unique (the merge made them so); a
-    // built array may list an id twice, and then the first ordinal must win.
-    if (p && this.table instanceof PaperColumns && !this.recentIds.has(p.id)) {
-      if (this.recentIds.size >= 4096) this.recentIds.clear();
-      this.recentIds.set(p.id, ord);
-    }
+    // Only for snapshot columns (remember): a built array may list an id
+    // twice, and then the first ordinal must win.
+    if (p) this.remember(p.id, ord);
     return p;
   }
 

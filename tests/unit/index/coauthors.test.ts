@@ -68,3 +68,27 @@ describe('PaperIndex.coauthorsOf', () => {
     expect(index.coauthorsOf([])).toEqual([]);
   });
 });
+
+describe('a short list of coauthors (only those that can make the cut are ranked)', () => {
+  // One author with 40 coauthors: joint papers 1-4, many ties, accented names
+  // that sort by English collation, not code units.
+  const names = Array.from({ length: 40 }, (_, i) => `${['Émile', 'Zoë', 'Ana', 'Åsa', 'bob'][i % 5]} Writer${String.fromCharCode(65 + (i % 26))}${i}`);
+  const many: Paper[] = [];
+  names.forEach((name, i) => {
+    for (let k = 0; k <= i % 4; k++) many.push(mk(`m${i}-${k}`, ['Prolific Person', name], `20${10 + ((i * 7 + k) % 14)}-0${1 + (k % 9)}-15`));
+  });
+  const big = PaperIndex.build({ papers: many, authors: [] });
+  const full = big.coauthorsOf(['Prolific Person'], 1000)[0]?.coauthors ?? [];
+
+  it('the first k of the full ranking, for every k', () => {
+    expect(full).toHaveLength(40);
+    for (let k = 0; k <= 41; k++) expect(big.coauthorsOf(['Prolific Person'], k)[0]?.coauthors ?? [], `k=${k}`).toEqual(full.slice(0, k));
+  });
+
+  it('ranked by joint papers, then by name as English collation orders them', () => {
+    expect(full.map((c) => c.jointPapers)).toEqual([...full.map((c) => c.jointPapers)].sort((a, b) => b - a));
+    const fours = full.filter((c) => c.jointPapers === 4).map((c) => c.name);
+    expect(fours).toEqual([...fours].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(fours.indexOf('Åsa WriterD3')).toBeLessThan(fours.indexOf('bob WriterT19'));
+  });
+});

@@ -122,14 +122,20 @@ export class AtlasService {
     // answers exactly as a warm one. Again, because the second answer may
     // read others (the matched paper's abstract changes the related query).
     let response = this.respond(loaded, request);
-    let passes = 1;
-    for (; passes < 4; passes++) {
+    // When each pass ended (ms after t1), and when its abstracts were read.
+    const steps = [Date.now() - t1];
+    for (let passes = 1; passes < 4; passes++) {
       const missing = loaded.index.takeMissingAbstracts();
       if (missing.length === 0) break;
       await this.loadAbstracts(loaded, missing);
+      steps.push(Date.now() - t1);
       response = this.respond(loaded, request);
+      steps.push(Date.now() - t1);
     }
-    if (first) this.options.log?.(`first answer (${request.type}) after a start: ${t1 - t0} ms loading, ${Date.now() - t1} ms answering in ${passes} pass(es)`);
+    if (first) {
+      const passes = steps.map((end, i) => `${i % 2 === 0 ? 'pass' : 'read'} ${end - (steps[i - 1] ?? 0)}`).join(', ');
+      this.options.log?.(`first answer (${request.type}) after a start: ${t1 - t0} ms loading, ${Date.now() - t1} ms answering (${passes} ms)`);
+    }
     if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
       this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
     }

@@ -12,6 +12,7 @@ import { PaperIndex } from '../src/index/paper-index';
 import { measureColdStart } from './cold-start';
 import { loadSample, samplePath, scaleCorpus } from './data';
 import { evalMatch } from './eval-match';
+import { matchLatency } from './match-latency';
 import { agreement, flexsearch, memMB, minisearch, ours, pct, QUERIES, runQueries, time } from './measure';
 
 const arg = (name: string): string | undefined => {
@@ -28,12 +29,8 @@ function measureOurs(papers: Paper[], authors: Author[]) {
   const storedMB = (stored.vocab.length + stored.offsets.byteLength + stored.ords.byteLength + stored.codes.byteLength +
     stored.idf.byteLength + stored.norms.byteLength) / 2 ** 20;
   const q = runQueries(e);
-  // Match: pages of dataset papers with arXiv ids (the usual case), and the title path (unknown id).
+  const match = matchLatency(index, papers);
   const sample = papers.filter((p) => p.arxivId).filter((_, i) => i % 37 === 0).slice(0, 1000);
-  const lat = (f: (p: Paper) => unknown) => sample.map((p) => time(() => f(p))[1] * 1000);
-  lat((p) => index.match({ arxivId: p.arxivId ?? '', title: p.title, authors: p.authors, abstract: '' })); // warm
-  const matchId = lat((p) => index.match({ arxivId: p.arxivId ?? '', title: p.title, authors: p.authors, abstract: '' }));
-  const matchTitle = lat((p) => index.match({ arxivId: '9901.00001', title: p.title, authors: p.authors, abstract: '' }));
   const relQ = (p: Paper) => ({ title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, excludeId: p.id });
   const relSample = sample.slice(0, 300);
   const [, firstRelatedMs] = time(() => index.related(relQ(relSample[0] as Paper), 8));
@@ -58,7 +55,7 @@ function measureOurs(papers: Paper[], authors: Author[]) {
     figures: {
       papers: papers.length, buildMs: round(e.buildMs, 0), heapMB: round(e.heapMB, 1), heapAfterQueriesMB: round(heapAfterQueriesMB, 1),
       storedMB: round(storedMB, 1), coldStartMs: round(coldMs, 1), coldFirstRelatedMs: round(coldRelatedMs, 1),
-      coldFirstCoauthorsMs: round(coldCoauthorsMs, 1), matchIdP50Us: round(pct(matchId, 50), 2), matchTitleP50Us: round(pct(matchTitle, 50), 1),
+      coldFirstCoauthorsMs: round(coldCoauthorsMs, 1), ...match,
       relatedFirstMs: round(firstRelatedMs, 1), relatedP50Ms: round(pct(rel, 50)), relatedP95Ms: round(pct(rel, 95)),
       searchP50Ms: round(q.p50), searchP95Ms: round(q.p95), queries: QUERIES.length,
     },

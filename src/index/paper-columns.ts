@@ -22,6 +22,8 @@ export interface PaperTable {
   date(ord: number): string;
   hasCode(ord: number): boolean;
   categories(ord: number): readonly string[];
+  /** categories(ord)[0] without making the list (related papers read it for every candidate). */
+  primaryCategory(ord: number): string | undefined;
   /** dateNumber() of each paper when stored (columns): recency and the newest date without 1M string reads. */
   readonly dateNumbers?: Int32Array;
   /** The papers as a read-only array (for modules that index `papers[ord]`); lazy for columns. */
@@ -39,6 +41,7 @@ export function arrayTable(papers: readonly Paper[]): PaperTable {
     date: (ord) => papers[ord]?.date ?? '',
     hasCode: (ord) => papers[ord]?.hasCode ?? false,
     categories: (ord) => papers[ord]?.categories ?? [],
+    primaryCategory: (ord) => papers[ord]?.categories[0],
     list: papers,
   };
 }
@@ -190,6 +193,12 @@ export class PaperColumns implements PaperTable {
 
   categories(ord: number): string[] {
     return list(this.d.categories, ord);
+  }
+
+  primaryCategory(ord: number): string | undefined {
+    const { at, items } = this.d.categories;
+    const k = at[ord] ?? 0;
+    return k < (at[ord + 1] ?? 0) ? cell(items, k) : undefined;
   }
 
   authors(ord: number): string[] {

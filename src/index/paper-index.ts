@@ -339,7 +339,10 @@ export class PaperIndex {
     const excluded = new Set<number>(key === '' ? [] : this.titleOrds(key));
     const ex = q.excludeId === undefined ? undefined : this.ordOfId(q.excludeId);
     if (ex !== undefined) excluded.add(ex);
-    const ctx = { papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate };
+    const ctx = {
+      papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate,
+      dateNumberOf: this.recency, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
+    };
     return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper) }));
   }
 

@@ -11,7 +11,7 @@ import { authorKey } from './normalize';
 import { postingAbstractTf, postingTitleTf, type TermIndex } from './term-index';
 import { queryPairs, similarLabels } from './reasons';
 import { terms } from './tokenize';
-import { dateNumber, TopK } from './topk';
+import { TopK } from './topk';
 
 export const RELATED_WEIGHTS = {
   /** Per shared author (by authorKey). */
@@ -51,6 +51,9 @@ export interface RelatedContext {
   excluded: ReadonlySet<number>;
   /** Newest paper date in the dataset: the recency reference (no clock). */
   newestDate: string;
+  /** dateNumber() and first category of a paper, read without making its Paper (tens of thousands of candidates). */
+  dateNumberOf: (ord: number) => number;
+  primaryCategoryOf: (ord: number) => string | undefined;
 }
 
 const tfWeight = (count: number): number => (count > 0 ? 1 + Math.log(count) : 0);
@@ -235,23 +238,23 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
     const cos = qNorm > 0 && norm > 0 ? (dot[ord] ?? 0) / (qNorm * norm) : 0;
     return cos >= RELATED_WEIGHTS.minSimilarity ? cos : 0;
   };
+  const { dateNumberOf, primaryCategoryOf } = ctx;
   const top = new TopK(limit, (a, b) => {
     const d = (score[a] ?? 0) - (score[b] ?? 0);
     if (d !== 0) return d;
-    const da = dateNumber(papers[a]?.date ?? '');
-    const db = dateNumber(papers[b]?.date ?? '');
+    const da = dateNumberOf(a);
+    const db = dateNumberOf(b);
     return da !== db ? da - db : b - a;
   });
   for (const ord of cand) {
     if (excluded.has(ord)) continue;
-    const paper = papers[ord];
-    if (!paper) continue;
+    if (!(ord < papers.length)) continue;
     const sim = similarity(ord);
     const authors = shared.get(ord)?.length ?? 0;
     if (sim === 0 && authors === 0) continue;
-    const category = primary !== undefined && paper.categories[0] === primary;
+    const category = primary !== undefined && primaryCategoryOf(ord) === primary;
     let bonus = recency[ord] ?? NaN;
-    if (Number.isNaN(bonus)) recency[ord] = bonus = recencyBonusMs(newest, paper.date);
+    if (Number.isNaN(bonus)) recency[ord] = bonus = recencyBonusMs(newest, dateMs(dateNumberOf(ord), () => papers[ord]?.date ?? ''));
     score[ord] = sim + RELATED_WEIGHTS.author * authors + (category ? RELATED_WEIGHTS.category : 0) + bonus;
     top.push(ord);
   }
@@ -288,13 +291,31 @@ function withReasons(ctx: RelatedContext, q: RelatedQuery, qVec: ReadonlyMap<str
   });
 }
 
-function recencyBonusMs(newestMs: number, date: string): number {
-  const years = (newestMs - Date.parse(date)) / (365.25 * 24 * 3600 * 1000);
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Date.parse of a paper's "YYYY-MM-DD" date from its dateNumber (YYYYMMDD),
+ * without parsing a string: a cold worker's first related query computed
+ * Date.parse for every one of tens of thousands of candidates. Anything that
+ * is not a real calendar day (or a year Date.UTC would read as 19xx) is
+ * parsed from the string as before.
+ */
+export function dateMs(n: number, date: () => string): number {
+  const y = Math.floor(n / 10000);
+  const m = Math.floor(n / 100) % 100;
+  const d = n % 100;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= (MONTH_DAYS[m - 1] ?? 0) && (m !== 2 || d < 29 || leap)) return Date.UTC(y, m - 1, d);
+  return Date.parse(date());
+}
+
+function recencyBonusMs(newestMs: number, dateMsValue: number): number {
+  const years = (newestMs - dateMsValue) / (365.25 * 24 * 3600 * 1000);
   if (!Number.isFinite(years)) return 0;
   const f = 1 - Math.max(0, years) / RELATED_WEIGHTS.recencyYears;
   return RELATED_WEIGHTS.recency * Math.max(0, Math.min(1, f));
 }
 
 export function recencyBonus(newestDate: string, date: string): number {
-  return recencyBonusMs(Date.parse(newestDate), date);
+  return recencyBonusMs(Date.parse(newestDate), Date.parse(date));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { PaperIndex } from '../../../src/index/paper-index';
-import { recencyBonus, RELATED_WEIGHTS } from '../../../src/index/related';
+import { dateMs, recencyBonus, RELATED_WEIGHTS } from '../../../src/index/related';
+import { dateNumber } from '../../../src/index/topk';
 import type { RelatedQuery } from '../../../src/index/types';
 
 function mk(id: string, title: string, authors: string[], abstract: string, categories: string[], date = '2020-01-01'): Paper {
@@ -124,5 +125,15 @@ describe('recencyBonus', () => {
     expect(recencyBonus('2024-01-01', '2024-01-01')).toBeCloseTo(RELATED_WEIGHTS.recency, 10);
     expect(recencyBonus('2024-01-01', '2019-01-01')).toBeCloseTo(RELATED_WEIGHTS.recency / 2, 3);
     expect(recencyBonus('2024-01-01', '2001-01-01')).toBe(0);
+  });
+});
+
+describe('dateMs (a date from its number, as Date.parse reads it)', () => {
+  it('agrees with Date.parse on every day of 1890-2110, and on strings that are no day', () => {
+    const dates: string[] = [];
+    for (let t = Date.UTC(1890, 0, 1); t <= Date.UTC(2110, 11, 31); t += 86_400_000) dates.push(new Date(t).toISOString().slice(0, 10));
+    dates.push('2021-02-29', '2020-02-30', '2020-13-01', '2020-00-10', '2020-04-31', '0050-01-01', '0099-12-31', '1900-02-29', '2000-02-29');
+    const differ = dates.filter((d) => !Object.is(dateMs(dateNumber(d), () => d), Date.parse(d)));
+    expect(differ).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { learnFromPage } from './learn';
 import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
 import { rebuildFromStore } from './build-from-store';
 import { ImportPrebuild } from './prebuild';
+import { IndexLoadError } from '../index/serialize';
 
 /** What the service works on once loaded: the catalog records, and one index over all datasets. */
 interface Loaded {
@@ -41,6 +42,12 @@ export interface AtlasServiceOptions {
 /** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
 const DETAILS_AUTHORS = 5;
 
+/** Posting chunks read per background step after a cold start (of ~1,024). */
+const POSTINGS_BATCH = 64;
+
+/** The questions answered from the index. */
+type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' }>;
+
 /**
  * The background's brain: on the first question after a (re)start loads the
  * index snapshot (snapshot.ts) from IndexedDB, or, when there is none or it
@@ -65,6 +72,8 @@ export class AtlasService {
   private answered = false;
   /** The import being indexed while it is written (prebuild.ts). */
   private prebuild?: ImportPrebuild;
+  /** Set when a posting chunk of the stored snapshot was gone or broken: the next load builds instead. */
+  private distrustSnapshot = false;
 
   constructor(private readonly options: AtlasServiceOptions) {}
 
@@ -115,26 +124,25 @@ export class AtlasService {
     const first = !this.answered;
     this.answered = true;
     const t0 = Date.now();
-    const loaded = await this.load();
+    let loaded = await this.load();
     const t1 = Date.now();
-    // Abstracts are read on demand (paper-columns.ts): an answer that touched
-    // abstracts not yet loaded is made again once they are, so a woken worker
-    // answers exactly as a warm one. Again, because the second answer may
-    // read others (the matched paper's abstract changes the related query).
-    let response = this.respond(loaded, request);
-    // When each pass ended (ms after t1), and when its abstracts were read.
-    const steps = [Date.now() - t1];
-    for (let passes = 1; passes < 4; passes++) {
-      const missing = loaded.index.takeMissingAbstracts();
-      if (missing.length === 0) break;
-      await this.loadAbstracts(loaded, missing);
-      steps.push(Date.now() - t1);
-      response = this.respond(loaded, request);
-      steps.push(Date.now() - t1);
+    // When each pass ended (ms after t1), and when what it missed was read.
+    const steps: number[] = [];
+    let response: Response;
+    try {
+      response = await this.answer(loaded, request, steps, t1);
+    } catch (error) {
+      if (!(error instanceof IndexLoadError)) throw error;
+      // A posting chunk gone or broken: build afresh, and answer from that.
+      this.options.log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);
+      this.distrustSnapshot = true;
+      loaded = await this.reload();
+      response = await this.answer(loaded, request, steps, t1);
     }
     if (first) {
       const passes = steps.map((end, i) => `${i % 2 === 0 ? 'pass' : 'read'} ${end - (steps[i - 1] ?? 0)}`).join(', ');
       this.options.log?.(`first answer (${request.type}) after a start: ${t1 - t0} ms loading, ${Date.now() - t1} ms answering (${passes} ms)`);
+      this.fillPostingsLater(loaded);
     }
     if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
       this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
@@ -142,14 +150,64 @@ export class AtlasService {
     return response;
   }
 
+  /**
+   * Abstracts and, after a cold start, postings are read on demand
+   * (paper-columns.ts, TermIndex.ready): an answer that touched any not yet
+   * loaded is made again once they are, so a woken worker answers exactly
+   * as a warm one. Again, because the next answer may touch others (the
+   * matched paper's abstract changes the related query).
+   */
+  private async answer(loaded: Loaded, request: AnswerRequest, steps: number[], t1: number): Promise<Response> {
+    let response = this.respond(loaded, request);
+    steps.push(Date.now() - t1);
+    for (let passes = 1; passes < 6; passes++) {
+      const postings = loaded.index.takeMissingPostings();
+      const abstracts = loaded.index.takeMissingAbstracts();
+      if (postings.length === 0 && abstracts.length === 0) break;
+      await Promise.all([this.loadPostings(loaded, postings), this.loadAbstracts(loaded, abstracts)]);
+      steps.push(Date.now() - t1);
+      response = this.respond(loaded, request);
+      steps.push(Date.now() - t1);
+    }
+    return response;
+  }
+
+  private async loadPostings(loaded: Loaded, nos: number[]): Promise<void> {
+    const key = loaded.index.postingsKey;
+    if (nos.length === 0 || key === undefined) return;
+    const chunks = await (await this.openStore()).postingChunks(key, nos);
+    loaded.index.addPostings(nos.map((no, i) => ({ no, chunk: chunks[i] })));
+  }
+
+  /**
+   * After a cold start's first answer, the posting chunks no answer asked
+   * for yet are read in the background, a batch at a time, so later
+   * questions (a popup search over a broad prefix) rarely wait for a read.
+   */
+  private fillPostingsLater(loaded: Loaded): void {
+    const rest = loaded.index.unloadedPostings();
+    if (rest.length === 0) return;
+    const started = Date.now();
+    const step = async (at: number): Promise<void> => {
+      if (this.loading === undefined || (await this.loading) !== loaded) return; // replaced meanwhile
+      const batch = rest.slice(at, at + POSTINGS_BATCH).filter((c) => loaded.index.unloadedPostings().includes(c));
+      await this.loadPostings(loaded, batch);
+      if (at + POSTINGS_BATCH < rest.length) setTimeout(() => void step(at + POSTINGS_BATCH).catch(fail), 0);
+      else this.options.log?.(`all postings read ${Date.now() - started} ms after the first answer`);
+    };
+    const fail = (error: unknown) => this.options.log?.(`reading postings in the background stopped: ${String(error)}`);
+    setTimeout(() => void step(0).catch(fail), 0);
+  }
+
   private async loadAbstracts(loaded: Loaded, nos: number[]): Promise<void> {
+    if (nos.length === 0) return;
     const chunks = await (await this.openStore()).abstractChunks(loaded.abstractsKey, nos);
     // A chunk gone (a newer snapshot replaced this one) reads as '' until the reload.
     loaded.index.addAbstracts(nos.map((no, i) => ({ no, abstracts: chunks[i] ?? [] })));
   }
 
   /** The answer from what is loaded; pure apart from reading the index. */
-  private respond(loaded: Loaded, request: Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' }>): Response {
+  private respond(loaded: Loaded, request: AnswerRequest): Response {
     const { datasets, index, catalog } = loaded;
     switch (request.type) {
       case 'lookup-page': {
@@ -234,7 +292,8 @@ export class AtlasService {
     // answers) would otherwise hold this read back for a second.
     const learned = store.learnedPapers();
     learned.catch(() => undefined); // awaited below on every path
-    const snapshot = await store.indexSnapshot();
+    const snapshot = this.distrustSnapshot ? undefined : await store.indexSnapshot();
+    this.distrustSnapshot = false;
     if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
         const t2 = Date.now();

@@ -1,7 +1,7 @@
 import type { Paper } from '../dataset/schema';
 import type { AtlasStore } from '../storage/db';
 import type { DatasetMeta } from '../storage/upgrade';
-import { datasetsToken, readSnapshot, type LoadedSnapshot, type ServiceSnapshot } from './snapshot';
+import { datasetsToken, readSnapshot, storeSnapshot, type LoadedSnapshot, type ServiceSnapshot } from './snapshot';
 import { StreamBuild } from './stream-build';
 
 /**
@@ -60,7 +60,7 @@ export async function rebuildFromStore(store: AtlasStore): Promise<{ metas: Data
   };
   await streamDatasets(store, stream, metas, flush);
   const { record, loaded } = await finishStored(store, stream, ticket.nonce, flush);
-  return { metas, loaded, stored: store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket) };
+  return { metas, loaded, stored: storeSnapshot(store, datasetsToken(metas), record, ticket) };
 }
 
 /**

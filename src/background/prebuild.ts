@@ -3,7 +3,7 @@ import type { AtlasStore } from '../storage/db';
 import { prebuildNonce } from '../storage/staging';
 import type { DatasetMeta } from '../storage/upgrade';
 import { applyStoredMerges, finishStored, readChunk, streamDatasets } from './build-from-store';
-import { datasetsToken, readSnapshot, type LoadedSnapshot, type ServiceSnapshot } from './snapshot';
+import { datasetsToken, readSnapshot, storeSnapshot, type LoadedSnapshot, type ServiceSnapshot } from './snapshot';
 import { StreamBuild } from './stream-build';
 
 /**
@@ -127,7 +127,7 @@ export class ImportPrebuild {
         : await this.finishKept(store, stream);
       this.log?.(`prebuild: batches read in ${this.readMs} ms and indexed in ${this.indexMs} ms in all; after the commit ${caughtUp - start} ms indexing the last ones, ${Date.now() - caughtUp} ms finishing`);
       // Stored while the first answers go out.
-      return { loaded, stored: store.putIndexSnapshot({ builtFrom: datasetsToken(metas), data: record }, ticket, kept, this.nonce) };
+      return { loaded, stored: storeSnapshot(store, datasetsToken(metas), record, ticket, kept, this.nonce) };
     } finally {
       this.drop(); // used once, whatever happened
     }

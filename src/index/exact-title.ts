@@ -119,6 +119,11 @@ export function exactTitleOrds(index: TermIndex, papers: readonly Paper[], key: 
     rarestDf = Math.min(rarestDf, index.df(id));
   }
   ids.sort((a, b) => index.df(a) - index.df(b));
+  // Postings not read yet (a woken worker): noted; the caller's answer is made again once they are.
+  const r0 = index.ready(ids[0] ?? 0);
+  const r1 = ids.length < 2 || index.ready(ids[1] ?? 0);
+  const r2 = ids.length < 3 || index.ready(ids[2] ?? 0);
+  if (!(r0 && r1 && r2)) return [];
   const out: number[] = [];
   for (const ord of titleIntersection(index, ids[0] ?? 0, ids[1] ?? -1, ids[2] ?? -1)) {
     const paper = papers[ord];

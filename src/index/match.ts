@@ -108,6 +108,8 @@ function titleCandidates(index: TermIndex, pageTerms: readonly string[]): number
   const count = new Map<number, number>();
   const cap = Math.max(MATCH.seedMinDf, index.docCount * MATCH.seedMaxShare);
   const groups = seedGroups(index, pageTerms);
+  // Postings not read yet (a woken worker): noted, and asked again once read.
+  if (!index.allReady(groups.flatMap((g) => g.ids))) return [];
   const checked: number[][] = [];
   groups.forEach((g, i) => {
     if (i >= 2 && g.df > cap) {

@@ -26,7 +26,7 @@ import { authorColumns, authorList, type AuthorColumnsData } from './author-colu
 import { AbstractChunks } from './abstract-chunks';
 import { buildPaperColumns } from './paper-columns-builder';
 import { arrayTable, PaperColumns, PaperView, type PaperColumnsData, type PaperTable } from './paper-columns';
-import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
+import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, postingChunkChecksum, serializeIndex, type IndexArrays, type PostingChunks, type SerializedIndex } from './serialize';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
 
@@ -49,6 +49,8 @@ export class PaperIndex {
   private graphCache?: CoauthorGraph;
   /** Each author's papers, when a snapshot brought them (else the graph derives them). */
   private byAuthor?: AuthorPapers;
+  /** Where the postings are stored when a snapshot left them apart (read as answers need them). */
+  private postings?: PostingChunks;
   /** Id -> ordinal of papers recently returned (see paperAt). */
   private readonly recentIds = new Map<string, number>();
   private dates?: Int32Array;
@@ -95,13 +97,14 @@ export class PaperIndex {
   static fromSnapshot(data: IndexSnapshotData, abstracts?: AbstractChunks): PaperIndex {
     const papers = PaperColumns.fromData(data.papers, abstracts);
     const authors = authorList(data.authors);
-    const { index, stats, graph, derived } = fromIndexArrays(data.index, papers.length);
+    const { index, stats, graph, derived, postings } = fromIndexArrays(data.index, papers.length);
     if (graph.records.some((r) => r >= authors.length)) throw new IndexLoadError('shape', 'author graph points past the author records');
     if (!adoptLookupSlots(index, derived.termSlots)) throw new IndexLoadError('shape', 'term lookup table does not fit the vocabulary');
     const byAuthor = { offsets: derived.authorPaperOffsets, ords: derived.authorPapers };
     if (!authorPapersFit(byAuthor, graph)) throw new IndexLoadError('shape', "authors' papers do not fit the author graph");
     const loaded = new PaperIndex(papers, authors, index, stats, graph);
     loaded.byAuthor = byAuthor;
+    loaded.postings = postings;
     return loaded;
   }
 
@@ -160,6 +163,35 @@ export class PaperIndex {
     const out = [...this.table.abstracts.missing].sort((a, b) => a - b);
     this.table.abstracts.missing.clear();
     return out;
+  }
+
+  /** The key the postings chunks are stored under, when they are read on demand. */
+  get postingsKey(): string | undefined {
+    return this.postings?.key;
+  }
+
+  /** Posting chunks the answers since the last call needed but were not loaded. */
+  takeMissingPostings(): number[] {
+    return this.terms.takeMissingPostings();
+  }
+
+  /** Posting chunks never loaded (read in the background after the first answers). */
+  unloadedPostings(): number[] {
+    return this.terms.unloadedChunks();
+  }
+
+  /**
+   * Hands over posting chunks read from the store; throws IndexLoadError
+   * when one is gone, does not fit or fails its checksum (the snapshot is
+   * then rebuilt). Answers made before them are stale.
+   */
+  addPostings(chunks: readonly { no: number; chunk: unknown }[]): void {
+    for (const { no, chunk } of chunks) {
+      const c = chunk as { ords?: unknown; codes?: unknown } | undefined;
+      if (!(c?.ords instanceof Uint32Array) || !(c.codes instanceof Uint8Array)) throw new IndexLoadError('shape', `posting chunk ${no} missing`);
+      if (postingChunkChecksum(c.ords, c.codes) !== this.postings?.checksums[no]) throw new IndexLoadError('shape', `posting chunk ${no}: checksum mismatch`);
+      if (!this.terms.addPostings(no, c.ords, c.codes)) throw new IndexLoadError('shape', `posting chunk ${no} does not fit`);
+    }
   }
 
   /** Hands over abstract chunks read from the snapshot; answers made before them are stale. */

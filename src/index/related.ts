@@ -144,6 +144,8 @@ interface Ranked {
   sims: number[];
   authors: string[][];
   qIdf: Map<string, number>;
+  /** Whether every walked term's postings were in memory (TermIndex.ready). */
+  complete: boolean;
 }
 const scratches = new WeakMap<TermIndex, Scratch>();
 
@@ -166,7 +168,12 @@ export function relatedPapers(ctx: RelatedContext, q: RelatedQuery, limit: numbe
   const sc = scratchFor(ctx);
   const qVec = vectorOf(ctx, q.title, q.abstract);
   const key = rankingKey(ctx, q, limit, qVec);
-  const ranked = sc.last?.key === key ? sc.last : (sc.last = rank(ctx, sc, q, limit, qVec, key));
+  let ranked = sc.last?.key === key ? sc.last : undefined;
+  if (!ranked) {
+    ranked = rank(ctx, sc, q, limit, qVec, key);
+    // A ranking made while postings were missing is made again once they are read: never reused.
+    if (ranked.complete) sc.last = ranked;
+  }
   return withReasons(ctx, q, qVec, ranked);
 }
 
@@ -196,6 +203,7 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
   }
   walked.sort((a, b) => b.qw - a.qw);
   walked.length = Math.min(walked.length, RELATED_LIMITS.maxQueryTerms);
+  const complete = index.allReady(walked.map((w) => w.id));
   const cand: number[] = [];
   const { offsets, ords, codes } = index;
   for (const { id, qw } of walked) {
@@ -267,6 +275,7 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
     sims: ranked.map(similarity),
     authors: ranked.map((ord) => shared.get(ord) ?? []),
     qIdf,
+    complete,
   };
 }
 

@@ -92,6 +92,10 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
     if (t !== 'skip') tokens.push(t);
   }
   if (tokens.length === 0 || limit <= 0) return [];
+  // Postings not read yet (a woken worker): noted, and asked again once read.
+  let ready = true;
+  for (const t of tokens) if (!index.allReady(t.ids)) ready = false;
+  if (!ready) return [];
   tokens.sort((a, b) => a.cost - b.cost); // rarest first: the candidate set starts small
 
   let s = scratches.get(index);

@@ -204,7 +204,66 @@ function graphOf(data: Record<string, unknown>, n: number, authorCount: number):
  * snapshot carries its papers as columns). Cold start cost is then reading
  * the record, hashing the arrays and splitting two strings.
  */
-export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | 'authorsFingerprint'> & DerivedArrays & { checksums: Record<string, number> };
+export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | 'authorsFingerprint'> &
+  DerivedArrays & {
+    checksums: Record<string, number>;
+    /** Set when the postings are stored apart, in chunks (ords and codes are then empty here). */
+    postings?: PostingChunks;
+  };
+
+/**
+ * Postings stored beside the index record in chunks of consecutive terms
+ * (records 'postings:<key>:<c>', each { ords, codes }), read as answers need
+ * them (TermIndex.ready / addPostings).
+ */
+export interface PostingChunks {
+  key: string;
+  /** Chunk c holds terms firstTerm[c] .. firstTerm[c + 1] - 1; the last entry is the term count. */
+  firstTerm: Uint32Array;
+  /** postingChunkChecksum of each chunk, checked as it is read. */
+  checksums: Uint32Array;
+  /** Postings in all (the length of ords and codes once every chunk is read). */
+  total: number;
+}
+
+/** Chunks a snapshot's postings are stored in (fewer when there are few postings). */
+const POSTING_CHUNKS = 1024;
+const MIN_CHUNK_POSTINGS = 4096;
+
+/** Chunk boundaries over the terms: about POSTING_CHUNKS chunks of similar posting counts (a term is never split). */
+export function postingChunkBounds(offsets: Uint32Array, minPostings = MIN_CHUNK_POSTINGS): Uint32Array {
+  const terms = offsets.length - 1;
+  if (terms <= 0) return Uint32Array.of(0); // no terms, no chunks
+  const total = offsets[terms] ?? 0;
+  const size = Math.max(minPostings, Math.ceil(total / POSTING_CHUNKS));
+  const first = [0];
+  let start = 0;
+  for (let t = 0; t < terms; t++) {
+    if ((offsets[t + 1] ?? 0) - start >= size && t + 1 < terms) {
+      first.push(t + 1);
+      start = offsets[t + 1] ?? 0;
+    }
+  }
+  first.push(terms);
+  return Uint32Array.from(first);
+}
+
+/** Of a chunk's ords and codes. The same for a view into the whole arrays as for the chunk read back (arrayChecksum hashes whole words only when aligned). */
+export function postingChunkChecksum(ords: Uint32Array, codes: Uint8Array): number {
+  const aligned = (a: Uint8Array) => (a.byteOffset % 4 === 0 ? a : a.slice());
+  return (Math.imul(arrayChecksum(ords) ^ 0x9e3779b9, 0x01000193) ^ arrayChecksum(aligned(codes))) >>> 0;
+}
+
+/** Whether `p` describes chunks of postings for these offsets. */
+function postingChunksFit(p: unknown, offsets: Uint32Array): p is PostingChunks {
+  if (typeof p !== 'object' || p === null) return false;
+  const { key, firstTerm, checksums, total } = p as Partial<PostingChunks>;
+  const terms = offsets.length - 1;
+  if (typeof key !== 'string' || !(firstTerm instanceof Uint32Array) || !(checksums instanceof Uint32Array) || total !== offsets[terms]) return false;
+  if (firstTerm.length < 1 || firstTerm[0] !== 0 || firstTerm[firstTerm.length - 1] !== terms || checksums.length !== firstTerm.length - 1) return false;
+  for (let c = 0; c + 1 < firstTerm.length; c++) if ((firstTerm[c] ?? 0) >= (firstTerm[c + 1] ?? 0)) return false;
+  return true;
+}
 
 /**
  * Lookup structures a woken worker would otherwise derive before its first
@@ -253,8 +312,35 @@ export function indexArrays(index: TermIndex, stats: ContentStats, graph: Author
   return out;
 }
 
+/**
+ * indexArrays with the postings taken out, as the snapshot is stored: the
+ * record, and each chunk's postings (copied when asked for, so a write can
+ * clone them one at a time).
+ */
+export function withPostingsApart(
+  d: IndexArrays,
+  key: string,
+  /** Smallest chunk, in postings (tests make many small ones). */
+  minPostings?: number,
+): { arrays: IndexArrays; chunk: (c: number) => { ords: Uint32Array; codes: Uint8Array }; count: number } {
+  const firstTerm = postingChunkBounds(d.offsets, minPostings);
+  const count = firstTerm.length - 1;
+  const range = (c: number): [number, number] => [d.offsets[firstTerm[c] ?? 0] ?? 0, d.offsets[firstTerm[c + 1] ?? 0] ?? 0];
+  const checksums = new Uint32Array(count);
+  for (let c = 0; c < count; c++) {
+    const [b, e] = range(c);
+    checksums[c] = postingChunkChecksum(d.ords.subarray(b, e), d.codes.subarray(b, e));
+  }
+  const arrays: IndexArrays = { ...d, ords: new Uint32Array(0), codes: new Uint8Array(0), postings: { key, firstTerm, checksums, total: d.ords.length } };
+  const chunk = (c: number) => {
+    const [b, e] = range(c);
+    return { ords: d.ords.slice(b, e), codes: d.codes.slice(b, e) };
+  };
+  return { arrays, chunk, count };
+}
+
 /** Inverse of indexArrays for `n` papers; throws IndexLoadError on any mismatch of type, length or checksum. */
-export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; stats: ContentStats; graph: AuthorGraphData; derived: DerivedArrays } {
+export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; stats: ContentStats; graph: AuthorGraphData; derived: DerivedArrays; postings?: PostingChunks } {
   if (!isRecord(data)) throw new IndexLoadError('shape', 'index arrays missing');
   if (data.version !== INDEX_FORMAT_VERSION) throw new IndexLoadError('version', `unsupported index version ${String(data.version)}`);
   const d = data as unknown as IndexArrays;
@@ -262,21 +348,32 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint8Array)))) {
     throw new IndexLoadError('shape', 'index arrays of the wrong type');
   }
+  // Postings stored apart: checked chunk by chunk as they are read (TermIndex.addPostings via PaperIndex).
+  const apart = d.postings !== undefined;
+  if (apart && !postingChunksFit(d.postings, d.offsets)) throw new IndexLoadError('shape', 'posting chunks do not fit the offsets');
   if (!madeHere.has(d)) {
     const sums = indexChecksums(d);
-    for (const [k, v] of Object.entries(sums)) if (d.checksums?.[k] !== v) throw new IndexLoadError('shape', `index ${k}: checksum mismatch`);
+    for (const [k, v] of Object.entries(sums)) {
+      if (apart && (k === 'ords' || k === 'codes')) continue;
+      if (d.checksums?.[k] !== v) throw new IndexLoadError('shape', `index ${k}: checksum mismatch`);
+    }
   }
   const terms = d.vocab === '' ? [] : d.vocab.split('\n');
   const keys = d.authorKeys === '' ? [] : d.authorKeys.split('\n');
-  const { offsets, ords, codes, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;
+  const { offsets, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;
+  // Room for every posting (untouched pages cost no memory until a chunk is written there).
+  const ords = d.postings ? new Uint32Array(d.postings.total) : d.ords;
+  const codes = d.postings ? new Uint8Array(d.postings.total) : d.codes;
   if (offsets.length !== terms.length + 1 || offsets[terms.length] !== ords.length || codes.length !== ords.length || idf.length !== terms.length || norms.length !== n) {
     throw new IndexLoadError('shape', 'postings or statistics of the wrong length');
   }
   if (po.length !== n + 1 || po[n] !== pa.length || d.authorRecords.length !== keys.length) throw new IndexLoadError('shape', 'author graph of the wrong length');
+  const parts = d.postings ? { firstTerm: d.postings.firstTerm, loaded: new Uint8Array(d.postings.firstTerm.length - 1), missing: new Set<number>() } : undefined;
   return {
-    index: new TermIndex(terms, offsets, ords, codes, n),
+    index: new TermIndex(terms, offsets, ords, codes, n, parts),
     stats: { idf, norms },
     graph: { keys, paperOffsets: po, paperAuthors: pa, initialsOrder: d.initialsOrder, records: d.authorRecords },
     derived: { termSlots: d.termSlots, authorPaperOffsets: d.authorPaperOffsets, authorPapers: d.authorPapers },
+    ...(d.postings ? { postings: d.postings } : {}),
   };
 }

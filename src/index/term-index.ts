@@ -24,6 +24,19 @@ export function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Postings kept in chunks of consecutive terms (a snapshot read back, see
+ * PostingChunks in serialize.ts): chunk c holds terms firstTerm[c] ..
+ * firstTerm[c + 1] - 1. A woken worker reads only the chunks its first
+ * answers walk, instead of every posting (42 MB at 75k, 590 MB at 1M).
+ */
+export interface PostingParts {
+  firstTerm: Uint32Array;
+  loaded: Uint8Array;
+  /** Chunks asked for (ready) but not loaded, until takeMissing. */
+  missing: Set<number>;
+}
+
 export class TermIndex {
   constructor(
     readonly vocab: readonly string[],
@@ -32,7 +45,84 @@ export class TermIndex {
     readonly ords: Uint32Array,
     readonly codes: Uint8Array,
     readonly docCount: number,
+    /** Set when the postings arrive chunk by chunk (addPostings); absent: all in memory. */
+    private parts?: PostingParts,
   ) {}
+
+  /**
+   * Whether term t's postings are in memory; if not, its chunk is noted as
+   * missing (takeMissingPostings). Everything that walks postings asks
+   * first, and the service answers again once the missing chunks are read,
+   * so no answer is made from postings not yet loaded.
+   */
+  ready(t: number): boolean {
+    const parts = this.parts;
+    if (!parts) return true;
+    const c = this.chunkOf(t);
+    if (parts.loaded[c] === 1) return true;
+    parts.missing.add(c);
+    return false;
+  }
+
+  /** ready() for several terms; every missing chunk is noted, not only the first. */
+  allReady(ids: Iterable<number>): boolean {
+    if (!this.parts) return true;
+    let ok = true;
+    for (const t of ids) if (!this.ready(t)) ok = false;
+    return ok;
+  }
+
+  /** Chunk of term t (binary search over the chunks' first terms). */
+  chunkOf(t: number): number {
+    const first = this.parts?.firstTerm;
+    if (!first) return 0;
+    let lo = 0;
+    let hi = first.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((first[mid] ?? 0) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Chunks asked for since the last call and not loaded, ascending. */
+  takeMissingPostings(): number[] {
+    const parts = this.parts;
+    if (!parts || parts.missing.size === 0) return [];
+    const out = [...parts.missing].sort((a, b) => a - b);
+    parts.missing.clear();
+    return out;
+  }
+
+  /** Chunks not loaded yet (for reading them in the background). */
+  unloadedChunks(): number[] {
+    const parts = this.parts;
+    if (!parts) return [];
+    const out: number[] = [];
+    for (let c = 0; c + 1 < parts.firstTerm.length; c++) if (parts.loaded[c] !== 1) out.push(c);
+    return out;
+  }
+
+  /** Where chunk c's postings go in ords/codes. */
+  chunkRange(c: number): [number, number] {
+    const first = this.parts?.firstTerm;
+    if (!first) return [0, this.ords.length];
+    return [this.offsets[first[c] ?? 0] ?? 0, this.offsets[first[c + 1] ?? 0] ?? 0];
+  }
+
+  /** Puts chunk c's postings in place; false (nothing changed) when they do not fit it. */
+  addPostings(c: number, ords: Uint32Array, codes: Uint8Array): boolean {
+    const parts = this.parts;
+    if (!parts || !(c >= 0 && c + 1 < parts.firstTerm.length)) return false;
+    const [begin, end] = this.chunkRange(c);
+    if (ords.length !== end - begin || codes.length !== end - begin) return false;
+    this.ords.set(ords, begin);
+    this.codes.set(codes, begin);
+    parts.loaded[c] = 1;
+    parts.missing.delete(c);
+    return true;
+  }
 
   get termCount(): number {
     return this.vocab.length;
@@ -84,8 +174,9 @@ export class TermIndex {
     return df === 0 ? 0 : Math.log(1 + this.docCount / df);
   }
 
-  /** Whether paper `ord` has term `termId` (binary search in the postings). */
+  /** Whether paper `ord` has term `termId` (binary search in the postings); false while its chunk is not loaded. */
   has(termId: number, ord: number): boolean {
+    if (this.parts && !this.ready(termId)) return false;
     let lo = this.offsets[termId] ?? 0;
     let hi = this.offsets[termId + 1] ?? 0;
     while (lo < hi) {

@@ -47,10 +47,11 @@ export interface AtlasDB extends DBSchema {
   papers: { key: ChunkKey; value: Paper[] };
   authors: { key: ChunkKey; value: Author[] };
   /**
-   * The snapshot ('current'), its abstract chunks ('abstracts:<nonce>:<n>'), a build's ticket ('pending'),
+   * The snapshot ('current'), its abstract chunks ('abstracts:<nonce>:<n>') and posting chunks
+   * ('postings:<key>:<n>', each { ords, codes }), a build's ticket ('pending'),
    * and records learned from pages since ('learned:<paperId>', applied on top of the snapshot).
    */
-  index: { key: string; value: IndexSnapshot | SnapshotTicket | string[] | Paper };
+  index: { key: string; value: IndexSnapshot | SnapshotTicket | string[] | Paper | PostingChunkRecord };
   /** Small flags, e.g. whether the default dataset was ever seeded. */
   settings: { key: string; value: boolean };
 }
@@ -193,21 +194,49 @@ export async function openStore(opts: { name?: string } = {}) {
      * `abstractsKey`: where its abstract chunks are (default the ticket's
      * nonce; an import's prebuild stored them under its own, staging.ts).
      */
-    async putIndexSnapshot(snapshot: IndexSnapshot, ticket: SnapshotTicket, abstracts: readonly (readonly string[])[] = [], abstractsKey = ticket.nonce): Promise<boolean> {
+    async putIndexSnapshot(
+      snapshot: IndexSnapshot,
+      ticket: SnapshotTicket,
+      abstracts: readonly (readonly string[])[] = [],
+      abstractsKey = ticket.nonce,
+      /**
+       * Takes parts of the record out to be stored beside it (the postings,
+       * see forStorage in background/snapshot.ts); run once the transaction
+       * is open, so the write keeps its place before later reads while the
+       * work waits for the caller's answers to go out.
+       */
+      split?: (snapshot: IndexSnapshot) => { snapshot: IndexSnapshot; postings: StoredParts },
+    ): Promise<boolean> {
       const tx = db.transaction('index', 'readwrite');
       const pending = await tx.store.get(PENDING_KEY);
       const valid = pending !== undefined && 'nonce' in pending && pending.nonce === ticket.nonce;
+      const parts = valid && split ? split(snapshot) : { snapshot, postings: NO_PARTS };
+      const { postings } = parts;
       const mine = abstractKey(abstractsKey, '');
+      const myPostings = postingsKey(postings.key, '');
       // Chunks of an older snapshot go with it (a build without a clear, e.g.
       // after a corrupt record); a voided build's own chunks (written on the
       // way, putAbstractChunks) go too.
-      const stale = (await tx.store.getAllKeys()).filter((k) => k.startsWith('abstracts:') && (valid ? !k.startsWith(mine) : k.startsWith(mine)));
-      await Promise.all([
-        ...stale.map((k) => tx.store.delete(k)),
-        ...(valid ? [...abstracts.map((chunk, n) => tx.store.put([...chunk], abstractKey(abstractsKey, n))), tx.store.put(snapshot, INDEX_KEY), tx.store.delete(PENDING_KEY)] : []),
-      ]);
+      const stale = (await tx.store.getAllKeys()).filter(
+        (k) => (k.startsWith('abstracts:') && (valid ? !k.startsWith(mine) : k.startsWith(mine))) || (valid && k.startsWith('postings:') && !k.startsWith(myPostings)),
+      );
+      const writes: Promise<unknown>[] = stale.map((k) => tx.store.delete(k));
+      if (valid) {
+        abstracts.forEach((chunk, n) => writes.push(tx.store.put([...chunk], abstractKey(abstractsKey, n))));
+        // One chunk made (copied) and cloned at a time.
+        for (let c = 0; c < postings.count; c++) writes.push(tx.store.put(postings.chunk(c), postingsKey(postings.key, c)));
+        writes.push(tx.store.put(parts.snapshot, INDEX_KEY), tx.store.delete(PENDING_KEY));
+      }
+      await Promise.all(writes);
       await tx.done;
       return valid;
+    },
+    /** Posting chunks of the snapshot written with this key; undefined where gone (a newer snapshot replaced it). */
+    async postingChunks(key: string, nos: readonly number[]): Promise<unknown[]> {
+      const tx = db.transaction('index');
+      const out = await Promise.all(nos.map((n) => tx.store.get(postingsKey(key, n))));
+      await tx.done;
+      return out;
     },
     /** Abstract chunks of a snapshot being built, written as the build goes (a 1M-paper build does not hold them all). */
     async putAbstractChunks(nonce: string, chunks: readonly { no: number; abstracts: readonly string[] }[]): Promise<void> {
@@ -250,6 +279,25 @@ export async function openStore(opts: { name?: string } = {}) {
       db.close();
     },
   };
+}
+
+/** One chunk of a snapshot's postings (index/serialize.ts withPostingsApart). */
+export interface PostingChunkRecord {
+  ords: Uint32Array;
+  codes: Uint8Array;
+}
+
+/** Posting chunks written beside the snapshot, made one at a time (see forStorage in background/snapshot.ts). */
+export interface StoredParts {
+  key: string;
+  count: number;
+  chunk: (c: number) => PostingChunkRecord;
+}
+
+const NO_PARTS: StoredParts = { key: '', count: 0, chunk: () => ({ ords: new Uint32Array(0), codes: new Uint8Array(0) }) };
+
+function postingsKey(key: string, n: number | ''): string {
+  return `postings:${key}:${n}`;
 }
 
 function abstractKey(nonce: string, n: number | ''): string {

@@ -54,11 +54,14 @@ async function importThrough(s: AtlasService, text: string) {
   return summary;
 }
 
+/** The stored snapshot with its posting chunks, the keys (random per write) left out. */
 const snapshotData = async () => {
   const store = await openStore();
   const s = (await store.indexSnapshot())?.data as ServiceSnapshot | undefined;
+  const postings = s?.index.index.postings;
+  const chunks = postings ? await store.postingChunks(postings.key, Array.from({ length: postings.checksums.length }, (_, c) => c)) : [];
   store.close();
-  return s && { ...s, abstractsKey: '' };
+  return s && { ...s, abstractsKey: '', index: { ...s.index, index: { ...s.index.index, postings: postings && { ...postings, key: '' } } }, chunks };
 };
 
 const QUESTIONS: ParsedRequest[] = [

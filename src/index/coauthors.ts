@@ -199,22 +199,27 @@ export class CoauthorGraph {
    */
   private rankCoauthors(node: number, limit: number): Coauthor[] {
     const { paperOffsets, paperAuthors, keys } = this.data;
-    const joint = new Map<number, number[]>();
-    for (const ord of this.papersOfNode(node)) {
+    const papers = this.papersOfNode(node);
+    // Counted first, papers listed only for the coauthors that can make the cut.
+    const joint = new Map<number, number>();
+    for (const ord of papers) {
       const end = paperOffsets[ord + 1] ?? 0;
       for (let i = paperOffsets[ord] ?? 0; i < end; i++) {
         const other = paperAuthors[i] ?? 0;
-        if (other === node) continue;
-        let list = joint.get(other);
-        if (!list) joint.set(other, (list = []));
-        list.push(ord);
+        if (other !== node) joint.set(other, (joint.get(other) ?? 0) + 1);
       }
     }
     if (limit <= 0 || joint.size === 0) return [];
-    const counts = Array.from(joint.values(), (ords) => ords.length).sort((a, b) => b - a);
+    const counts = Array.from(joint.values()).sort((a, b) => b - a);
     const least = counts[Math.min(limit, counts.length) - 1] ?? 0;
+    const kept = new Map<number, number[]>();
+    for (const [other, n] of joint) if (n >= least) kept.set(other, []);
+    for (const ord of papers) {
+      const end = paperOffsets[ord + 1] ?? 0;
+      for (let i = paperOffsets[ord] ?? 0; i < end; i++) kept.get(paperAuthors[i] ?? 0)?.push(ord);
+    }
     const ranked: { id: string; name: string; ords: number[] }[] = [];
-    for (const [other, ords] of joint) if (ords.length >= least) ranked.push({ id: keys[other] ?? '', name: this.nameOf(other), ords });
+    for (const [other, ords] of kept) ranked.push({ id: keys[other] ?? '', name: this.nameOf(other), ords });
     ranked.sort((a, b) => b.ords.length - a.ords.length || compareNames(a.name, b.name) || compare(a.id, b.id));
     return ranked.slice(0, limit).map(({ id, name, ords }) => {
       ords.sort((a, b) => byDateDesc(this.papers, a, b));

@@ -87,16 +87,18 @@ export function arrayChecksum(a: ArrayBufferView): number {
   let h2 = 0x2545f491;
   let h3 = 0x9e3779b9;
   const head = Math.min(n, edge) & ~3;
+  // mix() written out: a woken worker runs these loops before V8 optimizes
+  // (and inlines) anything, where each call costs more than the hashing.
   for (let i = 0; i < head; i += 4) {
-    h0 = mix(h0, words[i] as number);
-    h1 = mix(h1, words[i + 1] as number);
-    h2 = mix(h2, words[i + 2] as number);
-    h3 = mix(h3, words[i + 3] as number);
+    h0 = Math.imul(h0 ^ (words[i] as number), 0x01000193);
+    h1 = Math.imul(h1 ^ (words[i + 1] as number), 0x01000193);
+    h2 = Math.imul(h2 ^ (words[i + 2] as number), 0x01000193);
+    h3 = Math.imul(h3 ^ (words[i + 3] as number), 0x01000193);
   }
-  for (let i = head; i < Math.min(n, edge); i++) h0 = mix(h0, words[i] as number);
+  for (let i = head; i < Math.min(n, edge); i++) h0 = Math.imul(h0 ^ (words[i] as number), 0x01000193);
   if (n > edge) {
-    for (let i = edge; i < n - edge; i += step) h1 = mix(h1, words[i] as number);
-    for (let i = n - edge; i < n; i++) h2 = mix(h2, words[i] as number);
+    for (let i = edge; i < n - edge; i += step) h1 = Math.imul(h1 ^ (words[i] as number), 0x01000193);
+    for (let i = n - edge; i < n; i++) h2 = Math.imul(h2 ^ (words[i] as number), 0x01000193);
   }
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   for (let i = n * 4; i < bytes.length; i++) h0 = mix(h0, bytes[i] as number);
@@ -115,7 +117,7 @@ const STRING_SAMPLES = 1 << 16;
 export function stringChecksum(s: string, samples = STRING_SAMPLES): number {
   let h = mix(0x811c9dc5, s.length);
   const step = Math.max(1, Math.floor(s.length / samples));
-  for (let i = 0; i < s.length; i += step) h = mix(h, s.charCodeAt(i));
+  for (let i = 0; i < s.length; i += step) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193); // mix() written out, as in arrayChecksum
   return h >>> 0;
 }
 

@@ -254,12 +254,17 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
     const db = dateNumberOf(b);
     return da !== db ? da - db : b - a;
   });
+  // What a category and recency can add at most: a candidate that cannot
+  // beat the worst of the `limit` kept even with both is not looked at further.
+  const maxBonus = (primary !== undefined ? RELATED_WEIGHTS.category : 0) + RELATED_WEIGHTS.recency;
   for (const ord of cand) {
     if (excluded.has(ord)) continue;
     if (!(ord < papers.length)) continue;
     const sim = similarity(ord);
     const authors = shared.get(ord)?.length ?? 0;
     if (sim === 0 && authors === 0) continue;
+    const worst = top.worst;
+    if (worst !== undefined && sim + RELATED_WEIGHTS.author * authors + maxBonus < (score[worst] ?? 0)) continue;
     const category = primary !== undefined && primaryCategoryOf(ord) === primary;
     let bonus = recency[ord] ?? NaN;
     if (Number.isNaN(bonus)) recency[ord] = bonus = recencyBonusMs(newest, dateMs(dateNumberOf(ord), () => papers[ord]?.date ?? ''));

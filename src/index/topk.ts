@@ -45,6 +45,11 @@ export class TopK {
     return this.heap.length;
   }
 
+  /** The item a better one would replace once k are kept; undefined before. */
+  get worst(): number | undefined {
+    return this.heap.length === this.k && this.k > 0 ? this.heap[0] : undefined;
+  }
+
   /** Best first. */
   sorted(): number[] {
     return [...this.heap].sort((a, b) => this.better(b, a));

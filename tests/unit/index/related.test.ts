@@ -137,3 +137,24 @@ describe('dateMs (a date from its number, as Date.parse reads it)', () => {
     expect(differ).toEqual([]);
   });
 });
+
+describe('a short list is the head of a long one (candidates that cannot make it are skipped)', () => {
+  it('holds for every paper of a real slice as the query', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const { arxivRecordToPaper } = await import('../../../src/import/arxiv-jsonl');
+    const slice = readFileSync(resolve(__dirname, '../../fixtures/metadata/first-100.jsonl'), 'utf8').trim().split('\n').flatMap((l, i) => {
+      const r = arxivRecordToPaper(JSON.parse(l), i + 1);
+      return 'problem' in r ? [] : [r.paper];
+    });
+    const real = PaperIndex.build({ papers: slice, authors: [] });
+    let compared = 0;
+    for (const p of slice) {
+      const q: RelatedQuery = { title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, excludeId: p.id };
+      const long = real.related(q, 40);
+      for (const k of [1, 3, 8]) expect(real.related(q, k), `${p.id} k=${k}`).toEqual(long.slice(0, k));
+      compared += long.length > 3 ? 1 : 0;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});

@@ -77,6 +77,20 @@ async function coldStarts(browser: ExtensionBrowser, page: Page, paper: SampleRe
     if (count ? matched === null : matched !== paper.id) throw new Error(`cold lookup did not match ${paper.id}: ${String(matched)}`);
     times.push(ms);
   }
+  // A woken worker reads postings as answers need them: its answers must be the warm ones.
+  const search = (query: string) => page.evaluate(async (q) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    const answer = (await runtime.sendMessage({ type: 'search', query: q, limit: 20 })) as { hits?: { paper: { id: string } }[] };
+    return (answer.hits ?? []).map((h) => h.paper.id).join(',');
+  }, query);
+  const queries = ['neu', 'graph neural net', 'quantum'];
+  const warm = [];
+  for (const q of queries) warm.push(await search(q));
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 500));
+  const cold = [];
+  for (const q of queries) cold.push(await search(q));
+  console.log(`searches right after a wake: ${cold.every((c, i) => c === warm[i] && c !== '') ? 'the same hits as before the stop' : `DIFFERENT from before the stop: ${JSON.stringify({ warm, cold })}`}`);
   await cdp.detach();
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`cold start (worker stopped → lookup-page answered), ${coldRuns} runs: median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms, all ${times.map((t) => Math.round(t)).join(', ')} ms`);

@@ -84,11 +84,11 @@ async function coldStarts(browser: ExtensionBrowser, page: Page, paper: SampleRe
     return (answer.hits ?? []).map((h) => h.paper.id).join(',');
   }, query);
   const queries = ['neu', 'graph neural net', 'quantum'];
-  const warm = [];
+  const warm: string[] = [];
   for (const q of queries) warm.push(await search(q));
   await cdp.send('ServiceWorker.stopAllWorkers');
   await new Promise((r) => setTimeout(r, 500));
-  const cold = [];
+  const cold: string[] = [];
   for (const q of queries) cold.push(await search(q));
   console.log(`searches right after a wake: ${cold.every((c, i) => c === warm[i] && c !== '') ? 'the same hits as before the stop' : `DIFFERENT from before the stop: ${JSON.stringify({ warm, cold })}`}`);
   await cdp.detach();

@@ -1,6 +1,6 @@
 import type { AbstractChunks } from '../index/abstract-chunks';
 import { PaperIndex, type IndexSnapshotData } from '../index/paper-index';
-import { withPostingsApart } from '../index/serialize';
+import { withPostingsApart } from '../index/posting-chunks';
 import type { AtlasStore, SnapshotTicket, StoredParts } from '../storage/db';
 
 /**

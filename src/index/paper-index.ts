@@ -26,7 +26,8 @@ import { authorColumns, authorList, type AuthorColumnsData } from './author-colu
 import { AbstractChunks } from './abstract-chunks';
 import { buildPaperColumns } from './paper-columns-builder';
 import { arrayTable, PaperColumns, PaperView, type PaperColumnsData, type PaperTable } from './paper-columns';
-import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, postingChunkChecksum, serializeIndex, type IndexArrays, type PostingChunks, type SerializedIndex } from './serialize';
+import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
+import { postingChunkChecksum, type PostingChunks } from './posting-chunks';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
 

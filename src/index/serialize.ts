@@ -13,6 +13,7 @@ import type { ContentStats } from './related';
 import { arrayChecksum, stringChecksum } from './columns';
 import { TermIndex } from './term-index';
 import { lookupSlots } from './term-lookup';
+import { postingChunksFit, type PostingChunks } from './posting-chunks';
 import { authorPapersOf } from './coauthors';
 
 /** 1: JSON arrays; 2: typed arrays; 3: + the author graph; 4: sampled checksums of large arrays, + DerivedArrays in snapshots (this file). */
@@ -212,60 +213,6 @@ export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | '
   };
 
 /**
- * Postings stored beside the index record in chunks of consecutive terms
- * (records 'postings:<key>:<c>', each { ords, codes }), read as answers need
- * them (TermIndex.ready / addPostings).
- */
-export interface PostingChunks {
-  key: string;
-  /** Chunk c holds terms firstTerm[c] .. firstTerm[c + 1] - 1; the last entry is the term count. */
-  firstTerm: Uint32Array;
-  /** postingChunkChecksum of each chunk, checked as it is read. */
-  checksums: Uint32Array;
-  /** Postings in all (the length of ords and codes once every chunk is read). */
-  total: number;
-}
-
-/** Chunks a snapshot's postings are stored in (fewer when there are few postings). */
-const POSTING_CHUNKS = 1024;
-const MIN_CHUNK_POSTINGS = 4096;
-
-/** Chunk boundaries over the terms: about POSTING_CHUNKS chunks of similar posting counts (a term is never split). */
-export function postingChunkBounds(offsets: Uint32Array, minPostings = MIN_CHUNK_POSTINGS): Uint32Array {
-  const terms = offsets.length - 1;
-  if (terms <= 0) return Uint32Array.of(0); // no terms, no chunks
-  const total = offsets[terms] ?? 0;
-  const size = Math.max(minPostings, Math.ceil(total / POSTING_CHUNKS));
-  const first = [0];
-  let start = 0;
-  for (let t = 0; t < terms; t++) {
-    if ((offsets[t + 1] ?? 0) - start >= size && t + 1 < terms) {
-      first.push(t + 1);
-      start = offsets[t + 1] ?? 0;
-    }
-  }
-  first.push(terms);
-  return Uint32Array.from(first);
-}
-
-/** Of a chunk's ords and codes. The same for a view into the whole arrays as for the chunk read back (arrayChecksum hashes whole words only when aligned). */
-export function postingChunkChecksum(ords: Uint32Array, codes: Uint8Array): number {
-  const aligned = (a: Uint8Array) => (a.byteOffset % 4 === 0 ? a : a.slice());
-  return (Math.imul(arrayChecksum(ords) ^ 0x9e3779b9, 0x01000193) ^ arrayChecksum(aligned(codes))) >>> 0;
-}
-
-/** Whether `p` describes chunks of postings for these offsets. */
-function postingChunksFit(p: unknown, offsets: Uint32Array): p is PostingChunks {
-  if (typeof p !== 'object' || p === null) return false;
-  const { key, firstTerm, checksums, total } = p as Partial<PostingChunks>;
-  const terms = offsets.length - 1;
-  if (typeof key !== 'string' || !(firstTerm instanceof Uint32Array) || !(checksums instanceof Uint32Array) || total !== offsets[terms]) return false;
-  if (firstTerm.length < 1 || firstTerm[0] !== 0 || firstTerm[firstTerm.length - 1] !== terms || checksums.length !== firstTerm.length - 1) return false;
-  for (let c = 0; c + 1 < firstTerm.length; c++) if ((firstTerm[c] ?? 0) >= (firstTerm[c + 1] ?? 0)) return false;
-  return true;
-}
-
-/**
  * Lookup structures a woken worker would otherwise derive before its first
  * answer (~50 ms at 75k): the term hash table (term-lookup.ts) and each
  * author's papers (CoauthorGraph.authorPapers).
@@ -310,33 +257,6 @@ export function indexArrays(index: TermIndex, stats: ContentStats, graph: Author
   const out = { ...d, checksums: indexChecksums(d) };
   madeHere.add(out);
   return out;
-}
-
-/**
- * indexArrays with the postings taken out, as the snapshot is stored: the
- * record, and each chunk's postings (copied when asked for, so a write can
- * clone them one at a time).
- */
-export function withPostingsApart(
-  d: IndexArrays,
-  key: string,
-  /** Smallest chunk, in postings (tests make many small ones). */
-  minPostings?: number,
-): { arrays: IndexArrays; chunk: (c: number) => { ords: Uint32Array; codes: Uint8Array }; count: number } {
-  const firstTerm = postingChunkBounds(d.offsets, minPostings);
-  const count = firstTerm.length - 1;
-  const range = (c: number): [number, number] => [d.offsets[firstTerm[c] ?? 0] ?? 0, d.offsets[firstTerm[c + 1] ?? 0] ?? 0];
-  const checksums = new Uint32Array(count);
-  for (let c = 0; c < count; c++) {
-    const [b, e] = range(c);
-    checksums[c] = postingChunkChecksum(d.ords.subarray(b, e), d.codes.subarray(b, e));
-  }
-  const arrays: IndexArrays = { ...d, ords: new Uint32Array(0), codes: new Uint8Array(0), postings: { key, firstTerm, checksums, total: d.ords.length } };
-  const chunk = (c: number) => {
-    const [b, e] = range(c);
-    return { ords: d.ords.slice(b, e), codes: d.codes.slice(b, e) };
-  };
-  return { arrays, chunk, count };
 }
 
 /** Inverse of indexArrays for `n` papers; throws IndexLoadError on any mismatch of type, length or checksum. */

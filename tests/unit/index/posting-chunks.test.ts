@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { arxivRecordToPaper } from '../../../src/import/arxiv-jsonl';
 import { PaperIndex } from '../../../src/index/paper-index';
-import { withPostingsApart } from '../../../src/index/serialize';
+import { withPostingsApart } from '../../../src/index/posting-chunks';
 
 const papers: Paper[] = readFileSync(resolve(__dirname, '../../fixtures/metadata/first-100.jsonl'), 'utf8').trim().split('\n').flatMap((l, i) => {
   const r = arxivRecordToPaper(JSON.parse(l), i + 1);

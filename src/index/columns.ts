@@ -64,13 +64,14 @@ const mix = (h: number, x: number): number => Math.imul(h ^ x, 0x01000193);
 /**
  * Arrays of at most this many 32-bit words are hashed whole; longer ones by
  * a strided sample of about as many. Small because a woken worker hashes
- * before its code is optimized: ~16 MB of arrays hashed whole cost ~50 ms.
+ * before its code is optimized: ~16 MB of arrays hashed whole cost ~50 ms,
+ * and 16k words per array still ~10 ms over the snapshot's ~40 arrays.
  */
-const ARRAY_SAMPLES = 1 << 14;
+const ARRAY_SAMPLES = 1 << 12;
 
 /**
  * Words of a typed array (its bytes, whatever its element type), in four
- * independent FNV lanes: the multiplies overlap. Up to 64 kB every word;
+ * independent FNV lanes: the multiplies overlap. Up to 16 kB every word;
  * beyond, the length, the first and last 1k words and an evenly spaced
  * sample (the 33 MB of postings at 75k cost 20-30 ms to hash whole on each
  * cold start and after each build). As for strings (stringChecksum), what a
@@ -106,10 +107,10 @@ export function arrayChecksum(a: ArrayBufferView): number {
 }
 
 /** Strings at most this long are hashed whole; longer ones by a strided sample. */
-const STRING_SAMPLES = 1 << 16;
+const STRING_SAMPLES = 1 << 13;
 
 /**
- * Length and up to 65k evenly spaced characters: hashing every character of
+ * Length and up to 8k evenly spaced characters: hashing every character of
  * 75 MB of abstracts would cost more than reading them. What a snapshot can
  * suffer is a truncated, swapped or half-written record, not flipped bits;
  * the offsets beside the string are hashed whole and must end at its length.

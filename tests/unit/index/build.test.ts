@@ -8,7 +8,8 @@ import { authorTerms, tokenize } from '../../../src/index/tokenize';
 import { prng } from '../../support/prng';
 
 
-const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q'];
+// ASCII with TeX, control characters or DEL takes its own path in TermTable.scan.
+const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q', '\\emph{Ab}', '\\\\', '\u0001', '\u007f'];
 const randomText = (rand: () => number): string =>
   Array.from({ length: Math.floor(rand() * 8) }, () => PIECES[Math.floor(rand() * PIECES.length)] ?? '').join(rand() < 0.5 ? '' : ' ');
 

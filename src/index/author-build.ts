@@ -10,7 +10,7 @@
  * are binary searches; `records[node]` is the index of its Author record or -1.
  */
 import type { Author } from '../dataset/schema';
-import { authorKey, isInitialsOnly, splitName } from './normalize';
+import { authorKey, splitName } from './normalize';
 import { growU32 } from './grow';
 
 export interface AuthorGraphData {
@@ -51,18 +51,24 @@ export function initialsRange(order: ArrayLike<number>, sk: (i: number) => strin
 }
 
 /** The one full-name raw key an initials-only key stands for (byInitials, and by first initial for "s smith"). */
-function uniqueFull(key: string, order: ArrayLike<number>, sk: (i: number) => string): number | undefined {
-  const { given, surname } = splitName(key);
+function uniqueFull(given: readonly string[], surname: string, order: ArrayLike<number>, sk: (i: number) => string): number | undefined {
   const target = `${surname}\u0001${given.join(' ')}`;
   const cands = new Set<number>();
   const [lo, hi] = initialsRange(order, sk, target);
   for (let i = lo; i < hi && cands.size < 2; i++) cands.add(order[i] ?? 0);
-  if (key.split(' ').length === 2) {
+  // The key is two words ("s smith"): one initial and a one-word surname.
+  if (given.length === 1 && !surname.includes(' ')) {
     const [flo, fhi] = initialsRange(order, sk, target, true);
     for (let i = flo; i < fhi && cands.size < 2; i++) cands.add(order[i] ?? 0);
   }
   return cands.size === 1 ? [...cands][0] : undefined;
 }
+
+/** An author key as authorKey gives it (lower-case ASCII words, one space apart) is its own key. */
+const ASCII_KEY_RE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/** authorKey(id) without the work when the id is a key already (what the importers store). */
+const keyOf = (id: string): string => (ASCII_KEY_RE.test(id) ? id : authorKey(id));
 
 export class AuthorGraphBuilder {
   private readonly rawIds = new Map<string, number>();
@@ -117,25 +123,31 @@ export class AuthorGraphBuilder {
 
   /** `paperCount`: papers 0 .. paperCount - 1 (each started and ended). */
   finish(authors: readonly Author[], paperCount: number): AuthorGraphData {
-    const recordRaw = authors.map((a) => this.rawOf(authorKey(a.id) || authorKey(a.name)));
+    const recordRaw = authors.map((a) => this.rawOf(keyOf(a.id) || authorKey(a.name)));
     const keys = this.rawKeys;
     const n = keys.length;
-    // Full-name raw keys by surname + initials; initials-only keys resolve through them.
+    // Full-name raw keys by surname + initials; initials-only keys resolve
+    // through them. One splitName per key: what isInitialsOnly and surnameKey say.
     const sks: string[] = new Array<string>(n);
     const full: number[] = [];
-    const initialsOnly = new Uint8Array(n);
+    const initialsOnly: { raw: number; given: string[]; surname: string }[] = [];
     for (let r = 0; r < n; r++) {
-      const k = keys[r] ?? '';
-      if (isInitialsOnly(k)) initialsOnly[r] = 1;
+      const { given, surname } = splitName(keys[r] ?? '');
+      if (given.length > 0 && given.every((g) => g.length === 1)) initialsOnly.push({ raw: r, given, surname });
       else {
-        sks[r] = surnameKey(k);
+        sks[r] = `${surname}\u0001${given.map((g) => g[0] ?? '').join(' ')}`;
         full.push(r);
       }
     }
     const sk = (r: number): string => sks[r] ?? '';
-    full.sort((a, b) => (sk(a) < sk(b) ? -1 : sk(a) > sk(b) ? 1 : a - b));
+    full.sort((a, b) => {
+      const x = sks[a] ?? '';
+      const y = sks[b] ?? '';
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
     const target = new Int32Array(n);
-    for (let r = 0; r < n; r++) target[r] = initialsOnly[r] === 1 ? (uniqueFull(keys[r] ?? '', full, sk) ?? r) : r;
+    for (let r = 0; r < n; r++) target[r] = r;
+    for (const { raw, given, surname } of initialsOnly) target[raw] = uniqueFull(given, surname, full, sk) ?? raw;
     // Nodes: the resolved keys, sorted.
     const nodeRaws: number[] = [];
     for (let r = 0; r < n; r++) if (target[r] === r) nodeRaws.push(r);

@@ -10,7 +10,7 @@
  * are binary searches; `records[node]` is the index of its Author record or -1.
  */
 import type { Author } from '../dataset/schema';
-import { authorKey, splitName } from './normalize';
+import { authorKey, fullNameKey, splitName } from './normalize';
 import { growU32 } from './grow';
 
 export interface AuthorGraphData {
@@ -126,16 +126,15 @@ export class AuthorGraphBuilder {
     const recordRaw = authors.map((a) => this.rawOf(keyOf(a.id) || authorKey(a.name)));
     const keys = this.rawKeys;
     const n = keys.length;
-    // Full-name raw keys by surname + initials; initials-only keys resolve
-    // through them. One splitName per key: what isInitialsOnly and surnameKey say.
+    // Full-name raw keys by surname + initials; initials-only keys resolve through them.
     const sks: string[] = new Array<string>(n);
     const full: number[] = [];
-    const initialsOnly: { raw: number; given: string[]; surname: string }[] = [];
+    const initialsOnly: number[] = [];
     for (let r = 0; r < n; r++) {
-      const { given, surname } = splitName(keys[r] ?? '');
-      if (given.length > 0 && given.every((g) => g.length === 1)) initialsOnly.push({ raw: r, given, surname });
+      const k = fullNameKey(keys[r] ?? '');
+      if (k === undefined) initialsOnly.push(r);
       else {
-        sks[r] = `${surname}\u0001${given.map((g) => g[0] ?? '').join(' ')}`;
+        sks[r] = k;
         full.push(r);
       }
     }
@@ -147,7 +146,10 @@ export class AuthorGraphBuilder {
     });
     const target = new Int32Array(n);
     for (let r = 0; r < n; r++) target[r] = r;
-    for (const { raw, given, surname } of initialsOnly) target[raw] = uniqueFull(given, surname, full, sk) ?? raw;
+    for (const raw of initialsOnly) {
+      const { given, surname } = splitName(keys[raw] ?? '');
+      target[raw] = uniqueFull(given, surname, full, sk) ?? raw;
+    }
     // Nodes: the resolved keys, sorted.
     const nodeRaws: number[] = [];
     for (let r = 0; r < n; r++) if (target[r] === r) nodeRaws.push(r);

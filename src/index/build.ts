@@ -167,6 +167,11 @@ export class IndexBuilder {
     return this.keyTermEnd[raw] ?? 0;
   }
 
+  /** Work finish would do, done now for the papers added so far (see AuthorGraphBuilder.presort). */
+  prepareFinish(): void {
+    this.graph.presort();
+  }
+
   /** The index over every paper added; the builder cannot be used after. */
   finish(authors: readonly Author[]): BuiltIndex {
     this.finished = true;

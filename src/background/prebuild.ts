@@ -35,6 +35,8 @@ export class ImportPrebuild {
   /** Whether abstracts go to the store as they come (past KEEP_ABSTRACTS papers). */
   private storing = false;
   private chunks = 0;
+  /** Batches announced and not yet done with (this one included, while it is indexed). */
+  private waiting = 0;
   private queue: Promise<void> = Promise.resolve();
   private baseToken = '';
   private dropped = false;
@@ -54,6 +56,7 @@ export class ImportPrebuild {
 
   /** Queues batch `chunk` (they must come 0, 1, 2, ...). */
   stage(store: () => Promise<AtlasStore>, chunk: number, duplicates: number): void {
+    this.waiting++;
     this.queue = this.queue
       .then(async () => {
         if (this.dropped) return;
@@ -68,11 +71,14 @@ export class ImportPrebuild {
         stream.addAuthors(authors ?? []);
         stream.addChunk(key, papers);
         this.readMs += t1 - t0;
-        this.indexMs += Date.now() - t1;
         this.chunks++;
+        // No batch waiting: the page is still parsing the next one, time for some of the finishing.
+        if (this.waiting === 1) stream.prepareFinish();
+        this.indexMs += Date.now() - t1;
         await this.flush(s);
       })
-      .catch((error: unknown) => this.drop(String(error)));
+      .catch((error: unknown) => this.drop(String(error)))
+      .finally(() => this.waiting--);
   }
 
   private async flush(store: AtlasStore): Promise<void> {

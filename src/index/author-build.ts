@@ -10,7 +10,7 @@
  * are binary searches; `records[node]` is the index of its Author record or -1.
  */
 import type { Author } from '../dataset/schema';
-import { authorKey, isInitialsOnly, splitName } from './normalize';
+import { authorKey, fullNameKey, splitName } from './normalize';
 import { growU32 } from './grow';
 
 export interface AuthorGraphData {
@@ -51,17 +51,36 @@ export function initialsRange(order: ArrayLike<number>, sk: (i: number) => strin
 }
 
 /** The one full-name raw key an initials-only key stands for (byInitials, and by first initial for "s smith"). */
-function uniqueFull(key: string, order: ArrayLike<number>, sk: (i: number) => string): number | undefined {
-  const { given, surname } = splitName(key);
+function uniqueFull(given: readonly string[], surname: string, order: ArrayLike<number>, sk: (i: number) => string): number | undefined {
   const target = `${surname}\u0001${given.join(' ')}`;
   const cands = new Set<number>();
   const [lo, hi] = initialsRange(order, sk, target);
   for (let i = lo; i < hi && cands.size < 2; i++) cands.add(order[i] ?? 0);
-  if (key.split(' ').length === 2) {
+  // The key is two words ("s smith"): one initial and a one-word surname.
+  if (given.length === 1 && !surname.includes(' ')) {
     const [flo, fhi] = initialsRange(order, sk, target, true);
     for (let i = flo; i < fhi && cands.size < 2; i++) cands.add(order[i] ?? 0);
   }
   return cands.size === 1 ? [...cands][0] : undefined;
+}
+
+/** An author key as authorKey gives it (lower-case ASCII words, one space apart) is its own key. */
+const ASCII_KEY_RE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/** authorKey(id) without the work when the id is a key already (what the importers store). */
+const keyOf = (id: string): string => (ASCII_KEY_RE.test(id) ? id : authorKey(id));
+
+/** Two lists each sorted by `cmp` as one; on a tie `a`'s item comes first. */
+function merge(a: readonly number[], b: readonly number[], cmp: (x: number, y: number) => number): number[] {
+  if (a.length === 0) return [...b];
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = cmp(b[j] ?? 0, a[i] ?? 0) < 0 ? (b[j++] ?? 0) : (a[i++] ?? 0);
+  while (i < a.length) out[k++] = a[i++] ?? 0;
+  while (j < b.length) out[k++] = b[j++] ?? 0;
+  return out;
 }
 
 export class AuthorGraphBuilder {
@@ -73,6 +92,16 @@ export class AuthorGraphBuilder {
   /** Per ordinal: its (latest) run of `pairs`; a replaced paper's new run is appended. */
   private readonly paperStart = growU32();
   private readonly paperEnd = growU32();
+  /**
+   * The finish's two orders, kept up to date as keys come (see presort):
+   * raw keys 0 .. sorted - 1 by key, and those with a full name by surname
+   * key (sks), then raw id; the initials-only ones listed aside.
+   */
+  private byKey: number[] = [];
+  private bySurname: number[] = [];
+  private readonly sks: (string | undefined)[] = [];
+  private readonly initialsOnly: number[] = [];
+  private sorted = 0;
 
   private rawOf(key: string): number {
     if (key === '') return -1;
@@ -115,31 +144,55 @@ export class AuthorGraphBuilder {
     this.paperEnd.set(ord, this.nPairs);
   }
 
+  /**
+   * Sorts the keys met since the last call into the finish's orders (a
+   * merge, linear): a build that calls this while it waits anyway (an
+   * import's prebuild, between batches) leaves finish, which the user
+   * waits for, only the last keys to place. Skipped until the new keys are
+   * an eighth of those placed, so the merges stay few.
+   */
+  presort(force = false): void {
+    const keys = this.rawKeys;
+    const n = keys.length;
+    if (n === this.sorted || (!force && (n - this.sorted) * 8 < this.sorted)) return;
+    const { sks } = this;
+    const fresh: number[] = [];
+    const full: number[] = [];
+    for (let r = this.sorted; r < n; r++) {
+      const k = fullNameKey(keys[r] ?? '');
+      sks.push(k);
+      fresh.push(r);
+      if (k === undefined) this.initialsOnly.push(r);
+      else full.push(r);
+    }
+    const byKey = (a: number, b: number) => ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : 1);
+    const bySurname = (a: number, b: number) => {
+      const x = sks[a] ?? '';
+      const y = sks[b] ?? '';
+      return x < y ? -1 : x > y ? 1 : a - b;
+    };
+    this.byKey = merge(this.byKey, fresh.sort(byKey), byKey);
+    this.bySurname = merge(this.bySurname, full.sort(bySurname), bySurname);
+    this.sorted = n;
+  }
+
   /** `paperCount`: papers 0 .. paperCount - 1 (each started and ended). */
   finish(authors: readonly Author[], paperCount: number): AuthorGraphData {
-    const recordRaw = authors.map((a) => this.rawOf(authorKey(a.id) || authorKey(a.name)));
+    const recordRaw = authors.map((a) => this.rawOf(keyOf(a.id) || authorKey(a.name)));
+    this.presort(true);
     const keys = this.rawKeys;
     const n = keys.length;
     // Full-name raw keys by surname + initials; initials-only keys resolve through them.
-    const sks: string[] = new Array<string>(n);
-    const full: number[] = [];
-    const initialsOnly = new Uint8Array(n);
-    for (let r = 0; r < n; r++) {
-      const k = keys[r] ?? '';
-      if (isInitialsOnly(k)) initialsOnly[r] = 1;
-      else {
-        sks[r] = surnameKey(k);
-        full.push(r);
-      }
-    }
+    const { sks, bySurname: full } = this;
     const sk = (r: number): string => sks[r] ?? '';
-    full.sort((a, b) => (sk(a) < sk(b) ? -1 : sk(a) > sk(b) ? 1 : a - b));
     const target = new Int32Array(n);
-    for (let r = 0; r < n; r++) target[r] = initialsOnly[r] === 1 ? (uniqueFull(keys[r] ?? '', full, sk) ?? r) : r;
+    for (let r = 0; r < n; r++) target[r] = r;
+    for (const raw of this.initialsOnly) {
+      const { given, surname } = splitName(keys[raw] ?? '');
+      target[raw] = uniqueFull(given, surname, full, sk) ?? raw;
+    }
     // Nodes: the resolved keys, sorted.
-    const nodeRaws: number[] = [];
-    for (let r = 0; r < n; r++) if (target[r] === r) nodeRaws.push(r);
-    nodeRaws.sort((a, b) => ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : 1));
+    const nodeRaws = this.byKey.filter((r) => target[r] === r);
     const nodeOfRaw = new Int32Array(n);
     nodeRaws.forEach((r, i) => (nodeOfRaw[r] = i));
     for (let r = 0; r < n; r++) nodeOfRaw[r] = nodeOfRaw[target[r] ?? r] ?? 0;

@@ -167,6 +167,11 @@ export class IndexBuilder {
     return this.keyTermEnd[raw] ?? 0;
   }
 
+  /** Work finish would do, done now for the papers added so far (see AuthorGraphBuilder.presort). */
+  prepareFinish(): void {
+    this.graph.presort();
+  }
+
   /** The index over every paper added; the builder cannot be used after. */
   finish(authors: readonly Author[]): BuiltIndex {
     this.finished = true;
@@ -185,17 +190,17 @@ export class IndexBuilder {
     const order: number[] = [];
     for (let id = 0; id < names.length; id++) if ((df[id] ?? 0) > 0) order.push(id);
     order.sort((a, b) => compareTerms(names[a] ?? '', names[b] ?? ''));
-    const remap = new Uint32Array(names.length);
+    // Each term id's next free posting, in the sorted order's CSR: the scatter reads one array per posting, not a rank then a cursor.
     const offsets = new Uint32Array(order.length + 1);
+    const cursor = new Uint32Array(names.length);
     for (let i = 0; i < order.length; i++) {
       const old = order[i] ?? 0;
-      remap[old] = i;
+      cursor[old] = offsets[i] ?? 0;
       offsets[i + 1] = (offsets[i] ?? 0) + (df[old] ?? 0);
     }
     const total = offsets[order.length] ?? 0;
     const ords = new Uint32Array(total);
     const codes = new Uint8Array(total);
-    const cursor = offsets.slice(0, order.length);
     const st = this.streamTerms.data;
     const sc = this.streamCodes.data;
     const starts = this.docStart.data;
@@ -203,9 +208,9 @@ export class IndexBuilder {
     for (let ord = 0; ord < this.docs; ord++) {
       const end = ends[ord] ?? 0;
       for (let p = starts[ord] ?? 0; p < end; p++) {
-        const t = remap[st[p] ?? 0] ?? 0;
-        const at = cursor[t] ?? 0;
-        cursor[t] = at + 1;
+        const id = st[p] ?? 0;
+        const at = cursor[id] ?? 0;
+        cursor[id] = at + 1;
         ords[at] = ord;
         codes[at] = sc[p] ?? 0;
       }

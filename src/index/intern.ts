@@ -3,10 +3,11 @@
  * token: a token is hashed while it is scanned and looked up in an
  * open-addressing table whose keys live in one Uint16Array character pool.
  * Only a term seen for the first time becomes a JS string. Produces the same
- * tokens as tokenize() (plain ASCII in one pass; anything else through
- * normalizeTitle, NFKD and all).
+ * tokens as tokenize(): plain ASCII in one pass; ASCII with TeX after
+ * stripTex, the one part of normalizeTitle that changes an ASCII text's
+ * tokens; anything else through normalizeTitle, NFKD and all.
  */
-import { normalizeTitle } from './normalize';
+import { normalizeTitle, stripTex } from './normalize';
 import { STOPWORDS } from './tokenize';
 
 const EMPTY = 0;
@@ -29,15 +30,29 @@ export class TermTable {
   /** Id of s[from, to) (lower-cased when ascii); `hash` is FNV-1a of the lower-cased code units. */
   intern(s: string, from: number, to: number, hash: number, ascii: boolean): number {
     const n = to - from;
-    const mask = this.slots.length - 1;
+    const { slots, len, start, pool } = this;
+    const mask = slots.length - 1;
     let i = hash & mask;
-    for (;;) {
-      const v = this.slots[i] ?? EMPTY;
-      if (v === EMPTY) break;
+    for (let v = slots[i] ?? EMPTY; v !== EMPTY; v = slots[i] ?? EMPTY) {
       const id = v - 1;
-      if (this.len[id] === n && this.same(id, s, from, n)) return id;
+      if (len[id] === n) {
+        const at = start[id] ?? 0;
+        let k = 0;
+        for (; k < n; k++) {
+          let c = s.charCodeAt(from + k);
+          if (c >= 65 && c <= 90) c += 32;
+          if (pool[at + k] !== c) break;
+        }
+        if (k === n) return id;
+      }
       i = (i + 1) & mask;
     }
+    return this.add(s, from, to, i, ascii);
+  }
+
+  /** A term met for the first time; `i` is the empty slot its lookup ended on. */
+  private add(s: string, from: number, to: number, i: number, ascii: boolean): number {
+    const n = to - from;
     const id = this.names.length;
     const term = ascii ? s.slice(from, to).toLowerCase() : s.slice(from, to);
     this.names.push(term);
@@ -55,16 +70,6 @@ export class TermTable {
     this.slots[i] = id + 1;
     if (this.names.length * 2 > this.slots.length) this.rehash();
     return id;
-  }
-
-  private same(id: number, s: string, from: number, n: number): boolean {
-    const at = this.start[id] ?? 0;
-    for (let k = 0; k < n; k++) {
-      let c = s.charCodeAt(from + k);
-      if (c >= 65 && c <= 90) c += 32;
-      if (this.pool[at + k] !== c) return false;
-    }
-    return true;
   }
 
   private growIds(): void {
@@ -95,29 +100,53 @@ export class TermTable {
 
   /** Token ids of the last scan (see scan): buf[0 .. count). */
   buf = new Uint32Array(4096);
+  /** The last scanRuns' tokens, not yet interned: [runFrom, runTo) and the hash of each. */
+  private runFrom = new Uint32Array(4096);
+  private runTo = new Uint32Array(4096);
+  private runHash = new Int32Array(4096);
 
   /**
    * Fills buf with the ids of every token tokenize(text) would give
    * (stopwords included), in order; returns their count.
    */
   scan(text: string): number {
-    const n = this.scanRuns(text, true);
-    return n >= 0 ? n : this.scanRuns(normalizeTitle(text), false);
+    let n = this.scanRuns(text, PLAIN);
+    if (n >= 0) return this.internRuns(text, n, true);
+    // TeX in an ASCII text (most of the rest): stripTex leaves it ASCII, and
+    // normalizeTitle of ASCII only lower-cases and splits on non-[a-z0-9],
+    // so the NFKD and Unicode-property passes can be skipped.
+    if (!NON_ASCII_RE.test(text)) {
+      const stripped = stripTex(text);
+      n = this.scanRuns(stripped, ASCII);
+      if (n >= 0) return this.internRuns(stripped, n, true);
+    }
+    const norm = normalizeTitle(text);
+    return this.internRuns(norm, this.scanRuns(norm, NORMALIZED), false);
   }
 
   /** Tokens of an already normalized key (authorKey / normalizeTitle output): runs of non-spaces. */
   scanKey(key: string): number {
-    return this.scanRuns(key, false);
+    return this.internRuns(key, this.scanRuns(key, NORMALIZED), false);
+  }
+
+  private internRuns(s: string, count: number, ascii: boolean): number {
+    if (count > this.buf.length) this.buf = new Uint32Array(Math.max(count, this.buf.length * 2));
+    const { buf, runFrom, runTo, runHash } = this;
+    for (let k = 0; k < count; k++) buf[k] = this.intern(s, runFrom[k] ?? 0, runTo[k] ?? 0, runHash[k] ?? 0, ascii);
+    return count;
   }
 
   /**
-   * ascii: tokens are runs of [A-Za-z0-9] (lower-cased), and -1 is returned
-   * as soon as a character that is not plain ASCII shows up (see
-   * isPlainAscii); else `s` is already normalized and tokens are runs of
-   * anything but a space. A token is kept when it has 2+ characters or is a
-   * single digit.
+   * Finds the tokens of `s` (their bounds and hashes, in run*), without
+   * interning them yet, so a text given up on costs no lookups. PLAIN and
+   * ASCII: tokens are runs of [A-Za-z0-9], hashed lower-cased; PLAIN gives up
+   * (-1) as soon as a character that is not plain ASCII shows up (see
+   * isPlainAscii), ASCII at any non-ASCII character. NORMALIZED: `s` is
+   * already normalized and tokens are runs of anything but a space. A token
+   * is kept when it has 2+ characters or is a single digit.
    */
-  private scanRuns(s: string, ascii: boolean): number {
+  private scanRuns(s: string, mode: Mode): number {
+    const classes = mode === PLAIN ? PLAIN_CLASS : ASCII_CLASS;
     let from = -1;
     let h = 0;
     let count = 0;
@@ -125,15 +154,13 @@ export class TermTable {
     for (let i = 0; i <= n; i++) {
       let c = i < n ? s.charCodeAt(i) : 32;
       let word: boolean;
-      if (ascii) {
-        if (c >= 97 && c <= 122) word = true;
-        else if (c >= 65 && c <= 90) {
-          c += 32;
-          word = true;
-        } else if (c >= 48 && c <= 57) word = true;
-        else if (c > 0x7e || (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 92 || c === 36 || c === 123 || c === 125) return -1;
-        else word = false;
-      } else word = c !== 32;
+      if (mode === NORMALIZED) word = c !== 32;
+      else {
+        const k = c < 128 ? (classes[c] ?? GIVE_UP) : GIVE_UP;
+        if (k === GIVE_UP) return -1;
+        if (k === UPPER) c += 32;
+        word = k !== SEPARATOR;
+      }
       if (word) {
         if (from < 0) {
           from = i;
@@ -143,16 +170,54 @@ export class TermTable {
       } else if (from >= 0) {
         const len = i - from;
         if (len > 1 || (len === 1 && s.charCodeAt(from) >= 48 && s.charCodeAt(from) <= 57)) {
-          if (count === this.buf.length) {
-            const next = new Uint32Array(count * 2);
-            next.set(this.buf);
-            this.buf = next;
-          }
-          this.buf[count++] = this.intern(s, from, i, h, ascii);
+          if (count === this.runFrom.length) this.growRuns();
+          this.runFrom[count] = from;
+          this.runTo[count] = i;
+          this.runHash[count++] = h;
         }
         from = -1;
       }
     }
     return count;
   }
+
+  private growRuns(): void {
+    const m = this.runFrom.length * 2;
+    const from = new Uint32Array(m);
+    from.set(this.runFrom);
+    this.runFrom = from;
+    const to = new Uint32Array(m);
+    to.set(this.runTo);
+    this.runTo = to;
+    const hash = new Int32Array(m);
+    hash.set(this.runHash);
+    this.runHash = hash;
+  }
 }
+
+type Mode = 0 | 1 | 2;
+const PLAIN: Mode = 0;
+const ASCII: Mode = 1;
+const NORMALIZED: Mode = 2;
+
+const NON_ASCII_RE = /[\u0080-\uffff]/;
+
+/** Character classes of ASCII for scanRuns. */
+const SEPARATOR = 0;
+const LOWER_OR_DIGIT = 1;
+const UPPER = 2;
+const GIVE_UP = 3;
+
+function asciiClasses(plain: boolean): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) t[c] = LOWER_OR_DIGIT;
+    else if (c >= 65 && c <= 90) t[c] = UPPER;
+    // isPlainAscii's refusals: control characters but tab, LF, CR; DEL; TeX's \ $ { }.
+    else if (plain && (c > 0x7e || (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 92 || c === 36 || c === 123 || c === 125)) t[c] = GIVE_UP;
+    else t[c] = SEPARATOR;
+  }
+  return t;
+}
+const PLAIN_CLASS = asciiClasses(true);
+const ASCII_CLASS = asciiClasses(false);

@@ -128,6 +128,35 @@ export function splitName(key: string): { given: string[]; surname: string } {
   return { given: parts.slice(0, start), surname: parts.slice(start).join(' ') };
 }
 
+/**
+ * One split for what the author graph asks of every key: undefined when the
+ * key gives only initials (isInitialsOnly), else its surname key
+ * ("samuel l smith" -> "smith\u0001s l", as surnameKey in author-build.ts).
+ */
+export function fullNameKey(key: string): string | undefined {
+  let parts = key.split(' ');
+  for (const p of parts) {
+    if (p === '') {
+      parts = parts.filter((q) => q !== '');
+      break;
+    }
+  }
+  if (parts.length <= 1) return `${parts[0] ?? ''}\u0001`;
+  let start = parts.length - 1;
+  while (start > 1 && PARTICLES.has(parts[start - 1] ?? '')) start--;
+  let initials = '';
+  let onlyInitials = true;
+  for (let i = 0; i < start; i++) {
+    const g = parts[i] ?? '';
+    if (g.length !== 1) onlyInitials = false;
+    initials = i === 0 ? (g[0] ?? '') : `${initials} ${g[0] ?? ''}`;
+  }
+  if (onlyInitials) return undefined;
+  let surname = parts[start] ?? '';
+  for (let i = start + 1; i < parts.length; i++) surname = `${surname} ${parts[i] ?? ''}`;
+  return `${surname}\u0001${initials}`;
+}
+
 /** "samuel l smith" -> "s l smith"; "" when there are no given names. */
 export function initialsKey(key: string): string {
   const { given, surname } = splitName(key);

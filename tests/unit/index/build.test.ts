@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Author, Paper } from '../../../src/dataset/schema';
+import { AuthorGraphBuilder } from '../../../src/index/author-build';
 import { TermTable } from '../../../src/index/intern';
 import { authorKey, stripAccents, stripTex } from '../../../src/index/normalize';
 import { PaperIndex } from '../../../src/index/paper-index';
@@ -8,7 +9,8 @@ import { authorTerms, tokenize } from '../../../src/index/tokenize';
 import { prng } from '../../support/prng';
 
 
-const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q'];
+// ASCII with TeX, control characters or DEL takes its own path in TermTable.scan.
+const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q', '\\emph{Ab}', '\\\\', '\u0001', '\u007f'];
 const randomText = (rand: () => number): string =>
   Array.from({ length: Math.floor(rand() * 8) }, () => PIECES[Math.floor(rand() * PIECES.length)] ?? '').join(rand() < 0.5 ? '' : ' ');
 
@@ -70,5 +72,27 @@ describe('index build', () => {
 
   it('refuses a snapshot built with other author records', () => {
     expect(() => PaperIndex.fromJSON(structuredClone(built.toJSON()), { papers, authors: [] })).toThrow(IndexLoadError);
+  });
+});
+
+describe('AuthorGraphBuilder.presort', () => {
+  it('gives the graph a builder that never presorted gives, whenever it is called', () => {
+    const rand = prng(7);
+    const NAMES = ['Samuel L. Smith', 'S. L. Smith', 'S. Smith', 'Soham De', 'Jan van der Berg', 'J. van der Berg', 'A. Brock', 'Andrew Brock', 'Andrea Brock', 'Łukasz Kaiser', 'L. Kaiser', 'de Vries, Hans', 'H. de Vries'];
+    const lists = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => `${NAMES[Math.floor(rand() * NAMES.length)] ?? ''}${rand() < 0.3 ? ` ${Math.floor(rand() * 50)}` : ''}`));
+    const records: Author[] = [{ id: 'andrew brock', name: 'Andrew Brock' }, { id: 'nobody else', name: 'Nobody Else' }];
+    const build = (presortEvery: number) => {
+      const g = new AuthorGraphBuilder();
+      lists.forEach((names, ord) => {
+        g.startPaper(ord);
+        for (const n of names) g.add(ord, n);
+        g.endPaper(ord);
+        if (presortEvery > 0 && ord % presortEvery === 0) g.presort();
+      });
+      return g.finish(records, lists.length);
+    };
+    const plain = build(0);
+    expect(plain.keys.length).toBeGreaterThan(20);
+    for (const every of [1, 7, 60]) expect(build(every)).toEqual(plain);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { authorKey, normalizeArxivId, normalizeTitle, stripAccents, stripTex } from '../../../src/index/normalize';
+import { surnameKey } from '../../../src/index/author-build';
+import { authorKey, fullNameKey, isInitialsOnly, normalizeArxivId, normalizeTitle, stripAccents, stripTex } from '../../../src/index/normalize';
 import { authorTerms, terms, tokenize } from '../../../src/index/tokenize';
+import { prng } from '../../support/prng';
 
 describe('normalizeTitle', () => {
   it('ignores case, punctuation and whitespace', () => {
@@ -85,5 +87,19 @@ describe('tokenize / terms', () => {
   it('authorTerms() keeps short surnames that are stopwords', () => {
     expect(authorTerms('Smith, Samuel L.')).toEqual(['samuel', 'smith']);
     expect(authorTerms('Yu An')).toEqual(['yu', 'an']);
+  });
+});
+
+describe('fullNameKey', () => {
+  it('says what isInitialsOnly and surnameKey say, for any key', () => {
+    expect(fullNameKey('samuel l smith')).toBe('smith\u0001s l');
+    expect(fullNameKey('jan van der berg')).toBe('van der berg\u0001j');
+    expect(fullNameKey('s l smith')).toBeUndefined();
+    const words = ['s', 'l', 'smith', 'van', 'der', 'de', 'jan', 'a', 'soham', 'łódź', ''];
+    const rand = prng(11);
+    for (let i = 0; i < 3000; i++) {
+      const key = Array.from({ length: Math.floor(rand() * 5) }, () => words[Math.floor(rand() * words.length)] ?? '').join(' ');
+      expect(fullNameKey(key), JSON.stringify(key)).toBe(isInitialsOnly(key) ? undefined : surnameKey(key));
+    }
   });
 });

@@ -91,6 +91,30 @@ describe('storage v2', () => {
     expect(await store.indexSnapshot()).toEqual({ builtFrom: 'y', data: 2 });
   });
 
+  it('posting chunks are stored beside the snapshot (many in batches), and an older snapshot\'s go when a new one is written', async () => {
+    const store = await openStore();
+    await store.putDataset(seed());
+    const parts = (key: string, count: number) => ({
+      key,
+      count,
+      chunk: (c: number) => ({ ords: Uint32Array.of(c, c + 1), codes: Uint8Array.of(c % 256) }),
+    });
+    const split = (key: string, count: number) => (s: { builtFrom: string; data: unknown }) => ({ snapshot: s, postings: parts(key, count) });
+    await expect(store.putIndexSnapshot({ builtFrom: 'x', data: 1 }, await store.reserveSnapshot(), [], undefined, split('old', 3))).resolves.toBe(true);
+    await expect(store.putIndexSnapshot({ builtFrom: 'y', data: 2 }, await store.reserveSnapshot(), [], undefined, split('new', 150))).resolves.toBe(true);
+    const all = Array.from({ length: 150 }, (_, c) => c);
+    const read = (await store.postingChunks('new', all)) as { ords: Uint32Array }[];
+    expect(read.map((r) => r.ords[0])).toEqual(all);
+    expect(await store.postingChunks('old', [0, 1, 2])).toEqual([undefined, undefined, undefined]);
+    expect(await store.indexSnapshot()).toEqual({ builtFrom: 'y', data: 2 });
+
+    // A build voided by a dataset write stores no chunk.
+    const voided = await store.reserveSnapshot();
+    await store.putDataset({ ...seed(), id: 'other' });
+    await expect(store.putIndexSnapshot({ builtFrom: 'z', data: 3 }, voided, [], undefined, split('voided', 150))).resolves.toBe(false);
+    expect((await store.db.getAllKeys('index')).filter((k) => k.startsWith('postings:'))).toEqual([]);
+  });
+
   it('abstract chunks written during a build are kept with its snapshot, patched in place, and deleted when the build is voided', async () => {
     const store = await openStore();
     await store.putDataset(seed());

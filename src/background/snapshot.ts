@@ -1,6 +1,9 @@
 import type { AbstractChunks } from '../index/abstract-chunks';
 import { PaperIndex, type IndexSnapshotData } from '../index/paper-index';
 import { withPostingsApart } from '../index/posting-chunks';
+import { storedIndexStrings } from '../index/serialize';
+import { storedPaperColumns } from '../index/paper-columns';
+import { storedAuthorColumns } from '../index/author-columns';
 import type { AtlasStore, SnapshotTicket, StoredParts } from '../storage/db';
 
 /**
@@ -45,8 +48,9 @@ export function makeSnapshot(
  */
 export function forStorage(record: ServiceSnapshot): { data: ServiceSnapshot; postings: StoredParts } {
   const key = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-  const { arrays, chunk, count } = withPostingsApart(record.index.index, key);
-  return { data: { ...record, index: { ...record.index, index: arrays } }, postings: { key, count, chunk } };
+  const { arrays, chunk, count } = withPostingsApart(storedIndexStrings(record.index.index), key);
+  const index = { index: arrays, papers: storedPaperColumns(record.index.papers), authors: storedAuthorColumns(record.index.authors) };
+  return { data: { ...record, index }, postings: { key, count, chunk } };
 }
 
 /**

@@ -4,7 +4,7 @@
  * for the authors an answer names.
  */
 import type { Author } from '../dataset/schema';
-import { cell, columnChecksum, columnFits, packStrings, type StringColumn } from './columns';
+import { cell, columnChecksum, columnFits, packStrings, storedColumn, type StringColumn } from './columns';
 import { CACHE_LIMIT, SnapshotError } from './paper-columns';
 
 /** Author records as columns; metrics and fields (profiles only: few) as a sparse list. */
@@ -23,6 +23,13 @@ export function authorColumns(authors: readonly Author[]): AuthorColumnsData {
     a.metrics !== undefined || a.field !== undefined ? [{ ord, ...(a.metrics ? { metrics: a.metrics } : {}), ...(a.field !== undefined ? { field: a.field } : {}) }] : [],
   );
   return { count: authors.length, ids, names, extras, checksums: { ids: columnChecksum(ids), names: columnChecksum(names) } };
+}
+
+/** The columns as a snapshot stores them: strings escaped and one byte per character (columns.ts storedColumn). */
+export function storedAuthorColumns(d: AuthorColumnsData): AuthorColumnsData {
+  const ids = storedColumn(d.ids);
+  const names = storedColumn(d.names);
+  return { ...d, ids, names, checksums: { ids: columnChecksum(ids), names: columnChecksum(names) } };
 }
 
 /** The records as a lazy read-only array; throws SnapshotError when the columns do not fit. */

@@ -9,7 +9,7 @@ import type { Paper } from '../dataset/schema';
 import { AbstractChunks } from './abstract-chunks';
 import { normalizeArxivId } from './normalize';
 import {
-  arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, type ListColumn, type StringColumn,
+  arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, storedColumn, storedList, type ListColumn, type StringColumn,
 } from './columns';
 
 /** How PaperIndex reads papers by ordinal. */
@@ -81,6 +81,14 @@ export class SnapshotError extends Error {
     super(message);
     this.name = 'SnapshotError';
   }
+}
+
+/** The columns as a snapshot stores them: strings escaped and one byte per character (columns.ts storedColumn). */
+export function storedPaperColumns(d: PaperColumnsData): PaperColumnsData {
+  const out = { ...d };
+  for (const k of STRING_COLUMNS) out[k] = storedColumn(d[k]);
+  for (const k of LIST_COLUMNS) out[k] = storedList(d[k]);
+  return { ...out, checksums: paperChecksums(out) };
 }
 
 export function paperChecksums(d: Omit<PaperColumnsData, 'checksums'>): Record<string, number> {

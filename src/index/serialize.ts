@@ -10,7 +10,7 @@
 import type { Author, Paper } from '../dataset/schema';
 import type { AuthorGraphData } from './author-build';
 import type { ContentStats } from './related';
-import { arrayChecksum, stringChecksum } from './columns';
+import { arrayChecksum, decodeItem, encodeItem, narrow, stringChecksum } from './columns';
 import { TermIndex } from './term-index';
 import { lookupSlots } from './term-lookup';
 import { postingChunksFit, type PostingChunks } from './posting-chunks';
@@ -210,6 +210,8 @@ export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | '
     checksums: Record<string, number>;
     /** Set when the postings are stored apart, in chunks (ords and codes are then empty here). */
     postings?: PostingChunks;
+    /** vocab and authorKeys written with encodeItem, one byte per character (storedIndexStrings). */
+    escapedStrings?: true;
   };
 
 /**
@@ -259,6 +261,14 @@ export function indexArrays(index: TermIndex, stats: ContentStats, graph: Author
   return out;
 }
 
+/** vocab and authorKeys as a snapshot stores them: escaped, one byte per character (columns.ts narrow). */
+export function storedIndexStrings(d: IndexArrays): IndexArrays {
+  if (d.escapedStrings) return d;
+  const vocab = narrow(encodeItem(d.vocab));
+  const authorKeys = narrow(encodeItem(d.authorKeys));
+  return { ...d, vocab, authorKeys, escapedStrings: true, checksums: { ...d.checksums, vocab: stringChecksum(vocab), authorKeys: stringChecksum(authorKeys) } };
+}
+
 /** Inverse of indexArrays for `n` papers; throws IndexLoadError on any mismatch of type, length or checksum. */
 export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; stats: ContentStats; graph: AuthorGraphData; derived: DerivedArrays; postings?: PostingChunks } {
   if (!isRecord(data)) throw new IndexLoadError('shape', 'index arrays missing');
@@ -278,8 +288,9 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
       if (d.checksums?.[k] !== v) throw new IndexLoadError('shape', `index ${k}: checksum mismatch`);
     }
   }
-  const terms = d.vocab === '' ? [] : d.vocab.split('\n');
-  const keys = d.authorKeys === '' ? [] : d.authorKeys.split('\n');
+  const text = (x: string) => (d.escapedStrings ? decodeItem(x) : x);
+  const terms = d.vocab === '' ? [] : text(d.vocab).split('\n');
+  const keys = d.authorKeys === '' ? [] : text(d.authorKeys).split('\n');
   const { offsets, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;
   // Room for every posting (untouched pages cost no memory until a chunk is written there).
   const ords = d.postings ? new Uint32Array(d.postings.total) : d.ords;

@@ -13,6 +13,7 @@ import { learnFromPage } from './learn';
 import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
 import { rebuildFromStore } from './build-from-store';
 import { ImportPrebuild } from './prebuild';
+import { fillPostingsLater, readMissing } from './reads';
 import { IndexLoadError } from '../index/serialize';
 
 /** What the service works on once loaded: the catalog records, and one index over all datasets. */
@@ -41,9 +42,6 @@ export interface AtlasServiceOptions {
 
 /** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
 const DETAILS_AUTHORS = 5;
-
-/** Posting chunks read per background step after a cold start (of ~1,024). */
-const POSTINGS_BATCH = 64;
 
 /** The questions answered from the index. */
 type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' }>;
@@ -152,19 +150,16 @@ export class AtlasService {
 
   /**
    * Abstracts and, after a cold start, postings are read on demand
-   * (paper-columns.ts, TermIndex.ready): an answer that touched any not yet
-   * loaded is made again once they are, so a woken worker answers exactly
-   * as a warm one. Again, because the next answer may touch others (the
-   * matched paper's abstract changes the related query).
+   * (reads.ts): an answer that touched any not yet loaded is made again once
+   * they are, so a woken worker answers exactly as a warm one. Again,
+   * because the next answer may touch others (the matched paper's abstract
+   * changes the related query).
    */
   private async answer(loaded: Loaded, request: AnswerRequest, steps: number[], t1: number): Promise<Response> {
     let response = this.respond(loaded, request);
     steps.push(Date.now() - t1);
     for (let passes = 1; passes < 6; passes++) {
-      const postings = loaded.index.takeMissingPostings();
-      const abstracts = loaded.index.takeMissingAbstracts();
-      if (postings.length === 0 && abstracts.length === 0) break;
-      await Promise.all([this.loadPostings(loaded, postings), this.loadAbstracts(loaded, abstracts)]);
+      if (!(await readMissing(() => this.openStore(), loaded))) break;
       steps.push(Date.now() - t1);
       response = this.respond(loaded, request);
       steps.push(Date.now() - t1);
@@ -172,38 +167,10 @@ export class AtlasService {
     return response;
   }
 
-  private async loadPostings(loaded: Loaded, nos: number[]): Promise<void> {
-    const key = loaded.index.postingsKey;
-    if (nos.length === 0 || key === undefined) return;
-    const chunks = await (await this.openStore()).postingChunks(key, nos);
-    loaded.index.addPostings(nos.map((no, i) => ({ no, chunk: chunks[i] })));
-  }
-
-  /**
-   * After a cold start's first answer, the posting chunks no answer asked
-   * for yet are read in the background, a batch at a time, so later
-   * questions (a popup search over a broad prefix) rarely wait for a read.
-   */
+  /** The rest of a woken index's postings, read in the background while it is the one loaded. */
   private fillPostingsLater(loaded: Loaded): void {
-    const rest = loaded.index.unloadedPostings();
-    if (rest.length === 0) return;
-    const started = Date.now();
-    const step = async (at: number): Promise<void> => {
-      if (this.loading === undefined || (await this.loading) !== loaded) return; // replaced meanwhile
-      const batch = rest.slice(at, at + POSTINGS_BATCH).filter((c) => loaded.index.unloadedPostings().includes(c));
-      await this.loadPostings(loaded, batch);
-      if (at + POSTINGS_BATCH < rest.length) setTimeout(() => void step(at + POSTINGS_BATCH).catch(fail), 0);
-      else this.options.log?.(`all postings read ${Date.now() - started} ms after the first answer`);
-    };
-    const fail = (error: unknown) => this.options.log?.(`reading postings in the background stopped: ${String(error)}`);
-    setTimeout(() => void step(0).catch(fail), 0);
-  }
-
-  private async loadAbstracts(loaded: Loaded, nos: number[]): Promise<void> {
-    if (nos.length === 0) return;
-    const chunks = await (await this.openStore()).abstractChunks(loaded.abstractsKey, nos);
-    // A chunk gone (a newer snapshot replaced this one) reads as '' until the reload.
-    loaded.index.addAbstracts(nos.map((no, i) => ({ no, abstracts: chunks[i] ?? [] })));
+    const current = async () => this.loading !== undefined && (await this.loading) === loaded;
+    fillPostingsLater(() => this.openStore(), loaded, current, this.options.log);
   }
 
   /** The answer from what is loaded; pure apart from reading the index. */

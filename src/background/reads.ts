@@ -1,0 +1,69 @@
+import type { PaperIndex } from '../index/paper-index';
+import type { AtlasStore } from '../storage/db';
+
+/**
+ * What a loaded index reads from the store on demand: the abstract chunks
+ * an answer touched, and, after a cold start, the posting chunks it walked
+ * (see posting-chunks.ts). The service answers again once they are in
+ * (AtlasService.answer); the rest of the postings follow in the background.
+ */
+
+/** What the reads need of what the service has loaded. */
+export interface Readable {
+  index: PaperIndex;
+  /** Where the snapshot's abstract chunks are stored. */
+  abstractsKey: string;
+}
+
+/** Posting chunks read per background step after a cold start (of ~1,024). */
+const POSTINGS_BATCH = 64;
+
+/**
+ * Reads the postings and abstracts the answer just made missed; false when
+ * there were none. Call it right after the answer, before any await:
+ * questions answered side by side each take what their own answer noted.
+ */
+export async function readMissing(openStore: () => Promise<AtlasStore>, loaded: Readable): Promise<boolean> {
+  const postings = loaded.index.takeMissingPostings();
+  const abstracts = loaded.index.takeMissingAbstracts();
+  if (postings.length === 0 && abstracts.length === 0) return false;
+  const store = await openStore();
+  await Promise.all([readPostings(store, loaded, postings), readAbstracts(store, loaded, abstracts)]);
+  return true;
+}
+
+/** Throws IndexLoadError when a chunk is gone or broken (the service then rebuilds). */
+async function readPostings(store: AtlasStore, loaded: Readable, nos: number[]): Promise<void> {
+  const key = loaded.index.postingsKey;
+  if (nos.length === 0 || key === undefined) return;
+  const chunks = await store.postingChunks(key, nos);
+  loaded.index.addPostings(nos.map((no, i) => ({ no, chunk: chunks[i] })));
+}
+
+async function readAbstracts(store: AtlasStore, loaded: Readable, nos: number[]): Promise<void> {
+  if (nos.length === 0) return;
+  const chunks = await store.abstractChunks(loaded.abstractsKey, nos);
+  // A chunk gone (a newer snapshot replaced this one) reads as '' until the reload.
+  loaded.index.addAbstracts(nos.map((no, i) => ({ no, abstracts: chunks[i] ?? [] })));
+}
+
+/**
+ * After a cold start's first answer, the posting chunks no answer asked for
+ * yet are read in the background, a batch at a time, while `current()` (the
+ * index is still the one loaded), so later questions (a popup search over a
+ * broad prefix) rarely wait for a read.
+ */
+export function fillPostingsLater(openStore: () => Promise<AtlasStore>, loaded: Readable, current: () => Promise<boolean>, log?: (message: string) => void): void {
+  const rest = loaded.index.unloadedPostings();
+  if (rest.length === 0) return;
+  const started = Date.now();
+  const fail = (error: unknown) => log?.(`reading postings in the background stopped: ${String(error)}`);
+  const step = async (at: number): Promise<void> => {
+    if (!(await current())) return; // replaced meanwhile
+    const unloaded = new Set(loaded.index.unloadedPostings());
+    await readPostings(await openStore(), loaded, rest.slice(at, at + POSTINGS_BATCH).filter((c) => unloaded.has(c)));
+    if (at + POSTINGS_BATCH < rest.length) setTimeout(() => void step(at + POSTINGS_BATCH).catch(fail), 0);
+    else log?.(`all postings read ${Date.now() - started} ms after the first answer`);
+  };
+  setTimeout(() => void step(0).catch(fail), 0);
+}

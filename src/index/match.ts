@@ -109,7 +109,9 @@ function titleCandidates(index: TermIndex, pageTerms: readonly string[]): number
   const cap = Math.max(MATCH.seedMinDf, index.docCount * MATCH.seedMaxShare);
   const groups = seedGroups(index, pageTerms);
   // Postings not read yet (a woken worker): noted, and asked again once read.
-  if (!index.allReady(groups.flatMap((g) => g.ids))) return [];
+  let ready = true;
+  for (const g of groups) if (!index.allReady(g.ids)) ready = false;
+  if (!ready) return [];
   const checked: number[][] = [];
   groups.forEach((g, i) => {
     if (i >= 2 && g.df > cap) {

@@ -15,7 +15,7 @@ import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFil
 import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
 import { authorPapersFit, CoauthorGraph, type AuthorPapers } from './coauthors';
-import { adoptLookupSlots, lookupSlots } from './term-lookup';
+import { adoptLookupSlots } from './term-lookup';
 import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
 import { exactTitleOrds } from './exact-title';
 import { matchTitle } from './match';
@@ -26,7 +26,7 @@ import { authorColumns, authorList, type AuthorColumnsData } from './author-colu
 import { AbstractChunks } from './abstract-chunks';
 import { buildPaperColumns } from './paper-columns-builder';
 import { arrayTable, PaperColumns, PaperView, type PaperColumnsData, type PaperTable } from './paper-columns';
-import { IndexLoadError, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
+import { IndexLoadError, derivedArrays, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
 import { postingChunkChecksum, type PostingChunks } from './posting-chunks';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
@@ -115,8 +115,7 @@ export class PaperIndex {
    */
   snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
     const papers = this.table instanceof PaperColumns ? this.table : buildPaperColumns(this.papers);
-    const byAuthor = this.graph.authorPapers();
-    const derived = { termSlots: lookupSlots(this.terms), authorPaperOffsets: byAuthor.offsets, authorPapers: byAuthor.ords };
+    const derived = derivedArrays(this.terms, this.graphData, this.graph.authorPapers());
     return { data: { index: indexArrays(this.terms, this.stats, this.graphData, derived), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 

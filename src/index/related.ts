@@ -11,7 +11,7 @@ import { authorKey } from './normalize';
 import { postingAbstractTf, postingTitleTf, type TermIndex } from './term-index';
 import { queryPairs, similarLabels } from './reasons';
 import { terms } from './tokenize';
-import { TopK } from './topk';
+import { dateMs, TopK } from './topk';
 
 export const RELATED_WEIGHTS = {
   /** Per shared author (by authorKey). */
@@ -303,24 +303,6 @@ function withReasons(ctx: RelatedContext, q: RelatedQuery, qVec: ReadonlyMap<str
     if (primary !== undefined && paper.categories[0] === primary) reasons.push(`same category (${primary})`);
     return { paper, score: ranked.scores[i] ?? 0, reasons };
   });
-}
-
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * Date.parse of a paper's "YYYY-MM-DD" date from its dateNumber (YYYYMMDD),
- * without parsing a string: a cold worker's first related query computed
- * Date.parse for every one of tens of thousands of candidates. Anything that
- * is not a real calendar day (or a year Date.UTC would read as 19xx) is
- * parsed from the string as before.
- */
-export function dateMs(n: number, date: () => string): number {
-  const y = Math.floor(n / 10000);
-  const m = Math.floor(n / 100) % 100;
-  const d = n % 100;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= (MONTH_DAYS[m - 1] ?? 0) && (m !== 2 || d < 29 || leap)) return Date.UTC(y, m - 1, d);
-  return Date.parse(date());
 }
 
 function recencyBonusMs(newestMs: number, dateMsValue: number): number {

@@ -245,8 +245,7 @@ function indexChecksums(d: Omit<IndexArrays, 'checksums'>): Record<string, numbe
 const madeHere = new WeakSet<object>();
 
 /** The DerivedArrays of an index (built now unless already made for it). */
-export function derivedArrays(index: TermIndex, graph: AuthorGraphData): DerivedArrays {
-  const byAuthor = authorPapersOf(graph);
+export function derivedArrays(index: TermIndex, graph: AuthorGraphData, byAuthor = authorPapersOf(graph)): DerivedArrays {
   return { termSlots: lookupSlots(index), authorPaperOffsets: byAuthor.offsets, authorPapers: byAuthor.ords };
 }
 

@@ -215,6 +215,12 @@ export async function openStore(opts: { name?: string } = {}) {
       let valid = await isValid();
       const parts = valid && split ? split(snapshot) : { snapshot, postings: NO_PARTS };
       const { postings } = parts;
+      const putChunks = (from: number, to: number) => {
+        // One chunk made (copied) and cloned at a time.
+        const puts: Promise<unknown>[] = [];
+        for (let c = from; c < Math.min(postings.count, to); c++) puts.push(tx.store.put(postings.chunk(c), postingsKey(postings.key, c)));
+        return puts;
+      };
       if (valid && postings.count > POSTINGS_PER_TX) {
         // Many chunks (a large dataset): a batch per transaction, awaited, so
         // the copies made for each are let go before the next (one
@@ -222,9 +228,7 @@ export async function openStore(opts: { name?: string } = {}) {
         // goes last, if the ticket still holds; else the chunks go again.
         for (let from = 0; from < postings.count; from += POSTINGS_PER_TX) {
           if (from > 0) tx = db.transaction('index', 'readwrite', { durability: 'relaxed' });
-          const batch: Promise<unknown>[] = [];
-          for (let c = from; c < Math.min(postings.count, from + POSTINGS_PER_TX); c++) batch.push(tx.store.put(postings.chunk(c), postingsKey(postings.key, c)));
-          await Promise.all(batch);
+          await Promise.all(putChunks(from, from + POSTINGS_PER_TX));
           await tx.done;
         }
         tx = db.transaction('index', 'readwrite');
@@ -243,8 +247,7 @@ export async function openStore(opts: { name?: string } = {}) {
       const writes: Promise<unknown>[] = stale.map((k) => tx.store.delete(k));
       if (valid) {
         abstracts.forEach((chunk, n) => writes.push(tx.store.put([...chunk], abstractKey(abstractsKey, n))));
-        // One chunk made (copied) and cloned at a time.
-        if (postings.count <= POSTINGS_PER_TX) for (let c = 0; c < postings.count; c++) writes.push(tx.store.put(postings.chunk(c), postingsKey(postings.key, c)));
+        if (postings.count <= POSTINGS_PER_TX) writes.push(...putChunks(0, postings.count));
         writes.push(tx.store.put(parts.snapshot, INDEX_KEY), tx.store.delete(PENDING_KEY));
       }
       await Promise.all(writes);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { PaperIndex } from '../../../src/index/paper-index';
-import { dateMs, recencyBonus, RELATED_WEIGHTS } from '../../../src/index/related';
-import { dateNumber } from '../../../src/index/topk';
+import { recencyBonus, RELATED_WEIGHTS } from '../../../src/index/related';
+import { dateMs, dateNumber } from '../../../src/index/topk';
 import type { RelatedQuery } from '../../../src/index/types';
 
 function mk(id: string, title: string, authors: string[], abstract: string, categories: string[], date = '2020-01-01'): Paper {

@@ -7,7 +7,8 @@ import { hasTitleKey } from '../index/exact-title';
 import { authorKey, normalizeTitle } from '../index/normalize';
 import { PaperColumnsBuilder } from '../index/paper-columns-builder';
 import { contentStats } from '../index/related';
-import { indexArrays } from '../index/serialize';
+import { derivedArrays, indexArrays } from '../index/serialize';
+import { buildTitleHashes } from '../index/title-hashes';
 import type { IndexSnapshotData } from '../index/paper-index';
 import { SNAPSHOT_FORMAT, type ServiceSnapshot } from './snapshot';
 
@@ -186,7 +187,8 @@ export class StreamBuild {
   finish(abstractsKey: string): ServiceSnapshot {
     const { terms, graph } = this.index.finish(this.authors);
     const papers = this.columns.finish();
-    const data: IndexSnapshotData = { index: indexArrays(terms, contentStats(terms), graph), papers: papers.data, authors: authorColumns(this.authors) };
+    const titles = buildTitleHashes(papers.length, (ord) => papers.title(ord));
+    const data: IndexSnapshotData = { index: indexArrays(terms, contentStats(terms), graph, derivedArrays(terms, graph, titles)), papers: papers.data, authors: authorColumns(this.authors) };
     return { format: SNAPSHOT_FORMAT, index: data, abstractsKey, mergedInto: [...this.mergedInto], totals: { papers: papers.length, authors: this.authors.length } };
   }
 }

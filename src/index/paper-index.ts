@@ -17,7 +17,7 @@ import { buildIndex } from './build';
 import { authorPapersFit, CoauthorGraph, type AuthorPapers } from './coauthors';
 import { adoptLookupSlots } from './term-lookup';
 import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
-import { exactTitleOrds } from './exact-title';
+import { hasTitleKey } from './exact-title';
 import { matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { contentStats, relatedPapers, type ContentStats } from './related';
@@ -30,6 +30,7 @@ import { IndexLoadError, derivedArrays, deserializeIndex, fromIndexArrays, index
 import { postingChunkChecksum, type PostingChunks } from './posting-chunks';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
+import { buildTitleHashes, ordsWithKeyHash, titleHashesFit, type TitleHashes } from './title-hashes';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
 
@@ -46,7 +47,8 @@ const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d
 export class PaperIndex {
   private idMap?: Map<string, number>;
   private arxivMap?: Map<string, number>;
-  private titleMap?: Map<string, number[]>;
+  /** Ordinals by title hash, for the exact-title match: from the snapshot, else made on first use. */
+  private titleHashCache?: TitleHashes;
   private graphCache?: CoauthorGraph;
   /** Each author's papers, when a snapshot brought them (else the graph derives them). */
   private byAuthor?: AuthorPapers;
@@ -103,8 +105,11 @@ export class PaperIndex {
     if (!adoptLookupSlots(index, derived.termSlots)) throw new IndexLoadError('shape', 'term lookup table does not fit the vocabulary');
     const byAuthor = { offsets: derived.authorPaperOffsets, ords: derived.authorPapers };
     if (!authorPapersFit(byAuthor, graph)) throw new IndexLoadError('shape', "authors' papers do not fit the author graph");
+    const titles = { hashes: derived.titleHashes, ords: derived.titleHashOrds };
+    if (!titleHashesFit(titles, papers.length)) throw new IndexLoadError('shape', 'title hashes do not fit the papers');
     const loaded = new PaperIndex(papers, authors, index, stats, graph);
     loaded.byAuthor = byAuthor;
+    loaded.titleHashCache = titles;
     loaded.postings = postings;
     return loaded;
   }
@@ -115,7 +120,7 @@ export class PaperIndex {
    */
   snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
     const papers = this.table instanceof PaperColumns ? this.table : buildPaperColumns(this.papers);
-    const derived = derivedArrays(this.terms, this.graphData, this.graph.authorPapers());
+    const derived = derivedArrays(this.terms, this.graphData, this.titleHashes, this.graph.authorPapers());
     return { data: { index: indexArrays(this.terms, this.stats, this.graphData, derived), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 
@@ -148,7 +153,7 @@ export class PaperIndex {
    */
   ordinalOf(paper: Pick<Paper, 'id' | 'title'>): number | undefined {
     const key = normalizeTitle(paper.title);
-    const byTitle = key === '' ? undefined : exactTitleOrds(this.terms, this.papers, key)?.find((o) => this.table.id(o) === paper.id);
+    const byTitle = key === '' ? undefined : this.titleOrds(key).find((o) => this.table.id(o) === paper.id);
     return byTitle ?? this.ordOfId(paper.id);
   }
 
@@ -284,7 +289,6 @@ export class PaperIndex {
     return this.arxivMap.get(normalizeArxivId(id));
   }
 
-  /** Papers with this normalized title, ascending (via the postings; a map only for stopword-only titles). */
   /** A paper to return, remembering its id (ordOfId). */
   private paperAt(ord: number): Paper | undefined {
     const p = this.paperOf(ord);
@@ -294,18 +298,13 @@ export class PaperIndex {
     return p;
   }
 
+  private get titleHashes(): TitleHashes {
+    return (this.titleHashCache ??= buildTitleHashes(this.table.length, (ord) => this.table.title(ord)));
+  }
+
+  /** Papers whose normalized title is `key`, ascending: the title's hash, each candidate's title compared (title-hashes.ts). */
   private titleOrds(key: string): readonly number[] {
-    const found = exactTitleOrds(this.terms, this.papers, key);
-    if (found) return found;
-    if (!this.titleMap) {
-      const m = new Map<string, number[]>();
-      for (let ord = 0; ord < this.table.length; ord++) {
-        const k = normalizeTitle(this.table.title(ord));
-        if (k !== '') m.set(k, [...(m.get(k) ?? []), ord]);
-      }
-      this.titleMap = m;
-    }
-    return this.titleMap.get(key) ?? [];
+    return ordsWithKeyHash(this.titleHashes, key).filter((ord) => hasTitleKey(this.table.title(ord), key));
   }
 
   private recency = (ord: number): number => {

@@ -15,9 +15,10 @@ import { TermIndex } from './term-index';
 import { lookupSlots } from './term-lookup';
 import { postingChunksFit, type PostingChunks } from './posting-chunks';
 import { authorPapersOf } from './coauthors';
+import type { TitleHashes } from './title-hashes';
 
-/** 1: JSON arrays; 2: typed arrays; 3: + the author graph; 4: sampled checksums of large arrays, + DerivedArrays in snapshots (this file). */
-export const INDEX_FORMAT_VERSION = 4;
+/** 1: JSON arrays; 2: typed arrays; 3: + the author graph; 4: sampled checksums of large arrays, + DerivedArrays in snapshots (this file); 5: + title hashes. */
+export const INDEX_FORMAT_VERSION = 5;
 
 export interface SerializedIndex {
   version: number;
@@ -223,11 +224,14 @@ export interface DerivedArrays {
   termSlots: Uint32Array;
   authorPaperOffsets: Uint32Array;
   authorPapers: Uint32Array;
+  /** Ordinals by title hash (title-hashes.ts): the exact-title match. */
+  titleHashes: Uint32Array;
+  titleHashOrds: Uint32Array;
 }
 
 const ARRAY_KEYS = [
   'offsets', 'ords', 'codes', 'idf', 'norms', 'paperAuthorOffsets', 'paperAuthors', 'initialsOrder', 'authorRecords',
-  'termSlots', 'authorPaperOffsets', 'authorPapers',
+  'termSlots', 'authorPaperOffsets', 'authorPapers', 'titleHashes', 'titleHashOrds',
 ] as const;
 
 function indexChecksums(d: Omit<IndexArrays, 'checksums'>): Record<string, number> {
@@ -245,11 +249,11 @@ function indexChecksums(d: Omit<IndexArrays, 'checksums'>): Record<string, numbe
 const madeHere = new WeakSet<object>();
 
 /** The DerivedArrays of an index (built now unless already made for it). */
-export function derivedArrays(index: TermIndex, graph: AuthorGraphData, byAuthor = authorPapersOf(graph)): DerivedArrays {
-  return { termSlots: lookupSlots(index), authorPaperOffsets: byAuthor.offsets, authorPapers: byAuthor.ords };
+export function derivedArrays(index: TermIndex, graph: AuthorGraphData, titles: TitleHashes, byAuthor = authorPapersOf(graph)): DerivedArrays {
+  return { termSlots: lookupSlots(index), authorPaperOffsets: byAuthor.offsets, authorPapers: byAuthor.ords, titleHashes: titles.hashes, titleHashOrds: titles.ords };
 }
 
-export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData, derived = derivedArrays(index, graph)): IndexArrays {
+export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData, derived: DerivedArrays): IndexArrays {
   const d = {
     version: INDEX_FORMAT_VERSION, vocab: index.vocab.join('\n'), offsets: index.offsets, ords: index.ords, codes: index.codes, idf: stats.idf, norms: stats.norms,
     authorKeys: graph.keys.join('\n'), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
@@ -273,7 +277,7 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   if (!isRecord(data)) throw new IndexLoadError('shape', 'index arrays missing');
   if (data.version !== INDEX_FORMAT_VERSION) throw new IndexLoadError('version', `unsupported index version ${String(data.version)}`);
   const d = data as unknown as IndexArrays;
-  const types = [Uint32Array, Uint32Array, Uint8Array, Float32Array, Float32Array, Uint32Array, Uint32Array, Uint32Array, Int32Array, Uint32Array, Uint32Array, Uint32Array];
+  const types = [Uint32Array, Uint32Array, Uint8Array, Float32Array, Float32Array, Uint32Array, Uint32Array, Uint32Array, Int32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint8Array)))) {
     throw new IndexLoadError('shape', 'index arrays of the wrong type');
   }
@@ -303,7 +307,7 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
     index: new TermIndex(terms, offsets, ords, codes, n, parts),
     stats: { idf, norms },
     graph: { keys, paperOffsets: po, paperAuthors: pa, initialsOrder: d.initialsOrder, records: d.authorRecords },
-    derived: { termSlots: d.termSlots, authorPaperOffsets: d.authorPaperOffsets, authorPapers: d.authorPapers },
+    derived: { termSlots: d.termSlots, authorPaperOffsets: d.authorPaperOffsets, authorPapers: d.authorPapers, titleHashes: d.titleHashes, titleHashOrds: d.titleHashOrds },
     ...(d.postings ? { postings: d.postings } : {}),
   };
 }

@@ -39,8 +39,16 @@ const questions: [string, (i: PaperIndex) => unknown][] = [
   ['search', (i) => i.search('neural networks', 10)],
   ['prefix search', (i) => i.search('quant', 10)],
   ['related', (i) => i.related({ title: page.title, abstract: page.abstract, authors: page.authors, categories: page.categories, excludeId: page.id }, 10)],
-  ['match by title', (i) => i.match({ arxivId: '9901.00001', title: page.title, authors: page.authors, abstract: '' })],
+  ['match by a truncated title', (i) => i.match(truncatedPage)],
 ];
+
+/** The page of `page` under an id of its month that the dataset does not know, its title cut short: a fuzzy match. */
+const truncatedPage = {
+  arxivId: `${page.date.slice(2, 4)}${page.date.slice(5, 7)}.99999`,
+  title: page.title.split(' ').slice(0, -2).join(' '),
+  authors: page.authors,
+  abstract: '',
+};
 
 describe('postings stored apart, in chunks read as answers need them', () => {
   it('are cut in many chunks here, and none is in memory after the wake', () => {
@@ -55,6 +63,19 @@ describe('postings stored apart, in chunks read as answers need them', () => {
     expect(answer).toEqual(ask(full));
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(w.count); // only what the question walks
+  });
+
+  it('the full index matches the truncated title by its fuzzy step (so the test above walks postings)', () => {
+    expect(full.match(truncatedPage)).toMatchObject({ paper: { id: page.id }, method: 'fuzzy-title' });
+  });
+
+  it('match by exact title needs no postings: the title hashes come with the snapshot', () => {
+    const w = woken();
+    const ask = (i: PaperIndex) => i.match({ arxivId: '9901.00001', title: page.title.toUpperCase(), authors: page.authors, abstract: '' });
+    const { answer, read } = answerLikeTheService(w, ask);
+    expect(answer).toEqual(ask(full));
+    expect(answer).toMatchObject({ paper: { id: page.id }, method: 'title', confidence: 1 });
+    expect(read).toBe(0);
   });
 
   it('an index without papers has no chunks, and loads', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasTitleKey, keyTerms } from '../../../src/index/exact-title';
+import { hasTitleKey } from '../../../src/index/exact-title';
+import { hashTitleKey, titleHash } from '../../../src/index/title-hashes';
 import { isPlainAscii, normalizeTitle, stripAccents, stripTex } from '../../../src/index/normalize';
-import { terms } from '../../../src/index/tokenize';
 import { prng } from '../../support/prng';
 
 const fixtureTitles: string[] = readFileSync(resolve(__dirname, '../../fixtures/metadata/first-100.jsonl'), 'utf8')
@@ -55,13 +55,17 @@ describe('normalizeTitle on plain ASCII', () => {
   });
 });
 
-describe('keyTerms', () => {
-  it('gives the distinct terms() of a normalized title, in order', () => {
+describe('titleHash', () => {
+  it('is the hash of normalizeTitle(title), plain ASCII or not', () => {
     const rand = prng(3);
-    const titles = [...fixtureTitles, ...Array.from({ length: 3000 }, () => randomTitle(rand)), 'The 3 a b c of 3D 3D', 'Über Gödel: über ωmega', 'A $\\alpha$-GAN'];
-    for (const t of titles) {
-      const key = normalizeTitle(t);
-      expect(keyTerms(key), JSON.stringify(key)).toEqual([...new Set(terms(key))]);
+    const titles = [...fixtureTitles, ...Array.from({ length: 3000 }, () => randomTitle(rand)), 'The 3 a b c of 3D 3D', 'Über Gödel: über ωmega', 'A $\\alpha$-GAN', '  --  ', ''];
+    for (const t of titles) expect(titleHash(t), JSON.stringify(t)).toBe(hashTitleKey(normalizeTitle(t)));
+  });
+
+  it('tells apart keys one edit away (so a lookup confirms few titles)', () => {
+    for (const title of fixtureTitles) {
+      const key = normalizeTitle(title);
+      for (const near of nearKeys(key)) if (near !== key) expect(hashTitleKey(near), JSON.stringify(near)).not.toBe(hashTitleKey(key));
     }
   });
 });

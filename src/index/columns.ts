@@ -146,8 +146,11 @@ const ARRAY_SAMPLES = 1 << 12;
  * snapshot can suffer is a truncated, swapped or half-written record, not
  * flipped bits.
  */
-export function arrayChecksum(a: ArrayBufferView): number {
-  const words = a.byteOffset % 4 === 0 ? new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2) : new Int32Array(0);
+export function arrayChecksum(view: ArrayBufferView): number {
+  // The same value wherever the view starts in its buffer: a copy that
+  // starts elsewhere (Node's v8.serialize re-bases views) still checks.
+  const a = view.byteOffset % 4 === 0 ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength).slice();
+  const words = new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
   const n = words.length;
   const edge = n > ARRAY_SAMPLES ? 1024 : n;
   const step = n > ARRAY_SAMPLES ? Math.floor(n / ARRAY_SAMPLES) : 1;

@@ -44,10 +44,9 @@ export function postingChunkBounds(offsets: Uint32Array, minPostings = MIN_CHUNK
   return Uint32Array.from(first);
 }
 
-/** Of a chunk's ords and codes. The same for a view into the whole arrays as for the chunk read back (arrayChecksum hashes whole words only when aligned). */
+/** Of a chunk's ords and codes: the same for a view into the whole arrays as for the chunk read back (arrayChecksum does not depend on where a view starts). */
 export function postingChunkChecksum(ords: Uint32Array, codes: Uint8Array): number {
-  const aligned = (a: Uint8Array) => (a.byteOffset % 4 === 0 ? a : a.slice());
-  return (Math.imul(arrayChecksum(ords) ^ 0x9e3779b9, 0x01000193) ^ arrayChecksum(aligned(codes))) >>> 0;
+  return (Math.imul(arrayChecksum(ords) ^ 0x9e3779b9, 0x01000193) ^ arrayChecksum(codes)) >>> 0;
 }
 
 /** Whether `p` describes chunks of postings for these offsets. */

@@ -95,6 +95,18 @@ describe('index serialization', () => {
 });
 
 describe('snapshot columns (columns.ts)', () => {
+  it('an array checks the same wherever its view starts in its buffer (a copy may be re-based)', () => {
+    const bytes = Uint8Array.from({ length: 70_001 }, (_, i) => (i * 31) & 255);
+    for (const at of [1, 2, 3, 4, 5]) {
+      const buffer = new Uint8Array(bytes.length + 8);
+      buffer.set(bytes, at);
+      const view = buffer.subarray(at, at + bytes.length);
+      expect(arrayChecksum(view), `offset ${at}`).toBe(arrayChecksum(bytes));
+      view[view.length - 1] = (view[view.length - 1] ?? 0) ^ 1;
+      expect(arrayChecksum(view), `offset ${at}, last byte changed`).not.toBe(arrayChecksum(bytes));
+    }
+  });
+
   it('a large array is hashed by a sample, and still tells a cut, a swap or an edited end apart', () => {
     const rand = (seed: number) => Uint32Array.from({ length: 600_000 }, (_, i) => Math.imul(i + seed, 2654435761) >>> 0);
     const a = rand(1);

@@ -26,7 +26,7 @@ function measureOurs(papers: Paper[], authors: Author[]) {
   const e = ours(papers, authors);
   const { index } = e;
   const stored = index.toJSON();
-  const storedMB = (stored.vocab.length + stored.offsets.byteLength + stored.ords.byteLength + stored.codes.byteLength +
+  const storedMB = (stored.vocab.length + stored.offsets.byteLength + stored.posts.byteLength +
     stored.idf.byteLength + stored.norms.byteLength) / 2 ** 20;
   const q = runQueries(e);
   const match = matchLatency(index, papers);

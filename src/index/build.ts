@@ -15,7 +15,7 @@ import type { Author, Paper } from '../dataset/schema';
 import { AuthorGraphBuilder, type AuthorGraphData } from './author-build';
 import { Grow, growU32 } from './grow';
 import { TermTable } from './intern';
-import { compareTerms, encodePosting, TermIndex } from './term-index';
+import { compareTerms, encodePosting, packPostings, TermIndex } from './term-index';
 
 /** Per-term counters of the paper being tokenized, reset lazily by a stamp. */
 class DocCounts {
@@ -218,8 +218,7 @@ export class IndexBuilder {
     return new TermIndex(
       order.map((i) => names[i] ?? ''),
       offsets,
-      ords,
-      codes,
+      packPostings(ords, codes),
       this.docs,
     );
   }

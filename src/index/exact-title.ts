@@ -6,11 +6,11 @@
  */
 import { isPlainAscii, normalizeTitle } from './normalize';
 
-/** First position in ords[lo, hi) holding a value >= v. */
-export function lowerBoundOrd(ords: Uint32Array, lo: number, hi: number, v: number): number {
+/** First position in posts[lo, hi) (packed postings, term-index.ts) whose paper ordinal is >= v. */
+export function lowerBoundOrd(posts: Uint32Array, lo: number, hi: number, v: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((ords[mid] ?? 0) < v) lo = mid + 1;
+    if ((posts[mid] ?? 0) >>> 8 < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;

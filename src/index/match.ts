@@ -7,7 +7,7 @@ import type { PageInfo } from '../arxiv/page-info';
 import type { Paper } from '../dataset/schema';
 import { lowerBoundOrd } from './exact-title';
 import { normalizeTitle } from './normalize';
-import { postingTitleTf, type TermIndex } from './term-index';
+import { postCode, postingTitleTf, postOrd, type TermIndex } from './term-index';
 import { arxivIdMonth, dateMonth, matchKeys, overlapKeys, sharesAuthor, type AuthorOverlap } from './match-evidence';
 import { lookupTerm } from './term-lookup';
 import { compareTitles, titleSide, type Df, type TitleSimilarity } from './title-similarity';
@@ -94,8 +94,9 @@ function seedGroups(index: TermIndex, pageTerms: readonly string[]): { df: numbe
 /** Whether term `id` is in the title of paper `ord` (binary search in its postings). */
 function inTitle(index: TermIndex, id: number, ord: number): boolean {
   const hi = index.offsets[id + 1] ?? 0;
-  const lo = lowerBoundOrd(index.ords, index.offsets[id] ?? 0, hi, ord);
-  return lo < hi && index.ords[lo] === ord && postingTitleTf(index.codes[lo] ?? 0) > 0;
+  const lo = lowerBoundOrd(index.posts, index.offsets[id] ?? 0, hi, ord);
+  const post = index.posts[lo] ?? 0;
+  return lo < hi && postOrd(post) === ord && postingTitleTf(postCode(post)) > 0;
 }
 
 /**
@@ -122,8 +123,9 @@ function titleCandidates(index: TermIndex, pageTerms: readonly string[]): number
     for (const id of g.ids) {
       const end = index.offsets[id + 1] ?? 0;
       for (let p = index.offsets[id] ?? 0; p < end; p++) {
-        if (postingTitleTf(index.codes[p] ?? 0) === 0) continue;
-        const ord = index.ords[p] ?? 0;
+        const post = index.posts[p] ?? 0;
+        if (postingTitleTf(postCode(post)) === 0) continue;
+        const ord = postOrd(post);
         if (before.has(ord)) continue;
         before.add(ord);
         count.set(ord, (count.get(ord) ?? 0) + 1);

@@ -47,7 +47,7 @@ const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d
 export class PaperIndex {
   private idMap?: Map<string, number>;
   private arxivMap?: Map<string, number>;
-  /** Ordinals by title hash, for the exact-title match: from the snapshot, else made on first use. */
+  /** Ordinals by title hash, for the exact-title match: made with the build, or from the snapshot. */
   private titleHashCache?: TitleHashes;
   private graphCache?: CoauthorGraph;
   /** Each author's papers, when a snapshot brought them (else the graph derives them). */
@@ -80,7 +80,10 @@ export class PaperIndex {
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { terms, graph } = buildIndex(dataset.papers, dataset.authors);
-    return new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph);
+    const built = new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph);
+    // Part of every build, as the streamed build makes them too: not paid by the first title match.
+    built.titleHashCache = buildTitleHashes(dataset.papers.length, (ord) => dataset.papers[ord]?.title ?? '');
+    return built;
   }
 
   /**
@@ -192,10 +195,10 @@ export class PaperIndex {
    */
   addPostings(chunks: readonly { no: number; chunk: unknown }[]): void {
     for (const { no, chunk } of chunks) {
-      const c = chunk as { ords?: unknown; codes?: unknown } | undefined;
-      if (!(c?.ords instanceof Uint32Array) || !(c.codes instanceof Uint8Array)) throw new IndexLoadError('shape', `posting chunk ${no} missing`);
-      if (postingChunkChecksum(c.ords, c.codes) !== this.postings?.checksums[no]) throw new IndexLoadError('shape', `posting chunk ${no}: checksum mismatch`);
-      if (!this.terms.addPostings(no, c.ords, c.codes)) throw new IndexLoadError('shape', `posting chunk ${no} does not fit`);
+      const c = chunk as { posts?: unknown } | undefined;
+      if (!(c?.posts instanceof Uint32Array)) throw new IndexLoadError('shape', `posting chunk ${no} missing`);
+      if (postingChunkChecksum(c.posts) !== this.postings?.checksums[no]) throw new IndexLoadError('shape', `posting chunk ${no}: checksum mismatch`);
+      if (!this.terms.addPostings(no, c.posts)) throw new IndexLoadError('shape', `posting chunk ${no} does not fit`);
     }
   }
 

@@ -9,7 +9,7 @@ import type { IndexArrays } from './serialize';
 
 /**
  * Postings stored beside the index record in chunks of consecutive terms
- * (records 'postings:<key>:<c>', each { ords, codes }), read as answers need
+ * (records 'postings:<key>:<c>', each a PostingChunk), read as answers need
  * them (TermIndex.ready / addPostings).
  */
 export interface PostingChunks {
@@ -18,8 +18,13 @@ export interface PostingChunks {
   firstTerm: Uint32Array;
   /** postingChunkChecksum of each chunk, checked as it is read. */
   checksums: Uint32Array;
-  /** Postings in all (the length of ords and codes once every chunk is read). */
+  /** Postings in all (the length of posts once every chunk is read). */
   total: number;
+}
+
+/** One stored chunk: the packed postings (term-index.ts) of its terms. */
+export interface PostingChunk {
+  posts: Uint32Array;
 }
 
 /** Chunks a snapshot's postings are stored in (fewer when there are few postings). */
@@ -44,9 +49,9 @@ export function postingChunkBounds(offsets: Uint32Array, minPostings = MIN_CHUNK
   return Uint32Array.from(first);
 }
 
-/** Of a chunk's ords and codes: the same for a view into the whole arrays as for the chunk read back (arrayChecksum does not depend on where a view starts). */
-export function postingChunkChecksum(ords: Uint32Array, codes: Uint8Array): number {
-  return (Math.imul(arrayChecksum(ords) ^ 0x9e3779b9, 0x01000193) ^ arrayChecksum(codes)) >>> 0;
+/** Of a chunk's packed postings: the same for a view into the whole array as for the chunk read back. */
+export function postingChunkChecksum(posts: Uint32Array): number {
+  return arrayChecksum(posts);
 }
 
 /** Whether `p` describes chunks of postings for these offsets. */
@@ -70,19 +75,19 @@ export function withPostingsApart(
   key: string,
   /** Smallest chunk, in postings (tests make many small ones). */
   minPostings?: number,
-): { arrays: IndexArrays; chunk: (c: number) => { ords: Uint32Array; codes: Uint8Array }; count: number } {
+): { arrays: IndexArrays; chunk: (c: number) => PostingChunk; count: number } {
   const firstTerm = postingChunkBounds(d.offsets, minPostings);
   const count = firstTerm.length - 1;
   const range = (c: number): [number, number] => [d.offsets[firstTerm[c] ?? 0] ?? 0, d.offsets[firstTerm[c + 1] ?? 0] ?? 0];
   const checksums = new Uint32Array(count);
   for (let c = 0; c < count; c++) {
     const [b, e] = range(c);
-    checksums[c] = postingChunkChecksum(d.ords.subarray(b, e), d.codes.subarray(b, e));
+    checksums[c] = postingChunkChecksum(d.posts.subarray(b, e));
   }
-  const arrays: IndexArrays = { ...d, ords: new Uint32Array(0), codes: new Uint8Array(0), postings: { key, firstTerm, checksums, total: d.ords.length } };
-  const chunk = (c: number) => {
+  const arrays: IndexArrays = { ...d, posts: new Uint32Array(0), postings: { key, firstTerm, checksums, total: d.posts.length } };
+  const chunk = (c: number): PostingChunk => {
     const [b, e] = range(c);
-    return { ords: d.ords.slice(b, e), codes: d.codes.slice(b, e) };
+    return { posts: d.posts.slice(b, e) };
   };
   return { arrays, chunk, count };
 }

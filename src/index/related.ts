@@ -64,18 +64,19 @@ const TF_OF_CODE = Float64Array.from({ length: 256 }, (_, code) => tfWeight(cont
 export function contentStats(index: TermIndex): ContentStats {
   const idf = new Float32Array(index.termCount);
   const sq = new Float64Array(index.docCount);
-  const { offsets, ords, codes } = index;
+  const { offsets, posts } = index;
   for (let id = 0; id < index.termCount; id++) {
     const start = offsets[id] ?? 0;
     const end = offsets[id + 1] ?? 0;
     let df = 0;
-    for (let p = start; p < end; p++) if ((TF_OF_CODE[codes[p] ?? 0] ?? 0) > 0) df++;
+    for (let p = start; p < end; p++) if ((TF_OF_CODE[(posts[p] ?? 0) & 255] ?? 0) > 0) df++;
     const w = df === 0 ? 0 : Math.log(1 + index.docCount / df);
     idf[id] = w;
     if (w === 0) continue;
     for (let p = start; p < end; p++) {
-      const x = (TF_OF_CODE[codes[p] ?? 0] ?? 0) * w;
-      const ord = ords[p] ?? 0;
+      const post = posts[p] ?? 0;
+      const x = (TF_OF_CODE[post & 255] ?? 0) * w;
+      const ord = post >>> 8;
       sq[ord] = (sq[ord] ?? 0) + x * x;
     }
   }
@@ -205,14 +206,15 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
   walked.length = Math.min(walked.length, RELATED_LIMITS.maxQueryTerms);
   const complete = index.allReady(walked.map((w) => w.id));
   const cand: number[] = [];
-  const { offsets, ords, codes } = index;
+  const { offsets, posts } = index;
   for (const { id, qw } of walked) {
     const w = qw * (ctx.stats.idf[id] ?? 0);
     const end = offsets[id + 1] ?? 0;
     for (let p = offsets[id] ?? 0; p < end; p++) {
-      const tf = TF_OF_CODE[codes[p] ?? 0] ?? 0;
+      const post = posts[p] ?? 0;
+      const tf = TF_OF_CODE[post & 255] ?? 0;
       if (tf === 0) continue;
-      const ord = ords[p] ?? 0;
+      const ord = post >>> 8;
       if (stamp[ord] !== gen) {
         stamp[ord] = gen;
         dot[ord] = 0;

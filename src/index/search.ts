@@ -174,7 +174,7 @@ function bucketOrder(index: TermIndex, t: TokenTerms): { order: Uint32Array; sta
  */
 function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide: number, limit: number, accept?: (ord: number) => boolean): number {
   const { score, tok, stamp, tokStamp, cand, bestTerm } = s;
-  const { offsets, ords, codes } = index;
+  const { offsets, posts } = index;
   const last = tokens.length - 1;
   let nCand = 0;
   let prevGen = 0;
@@ -206,17 +206,19 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
           let hi = end;
           while (lo < hi) {
             const mid = (lo + hi) >>> 1;
-            if ((ords[mid] ?? 0) < ord) lo = mid + 1;
+            if ((posts[mid] ?? 0) >>> 8 < ord) lo = mid + 1;
             else hi = mid;
           }
-          if (lo < end && ords[lo] === ord) visit(ord, w * (FIELD_OF_CODE[codes[lo] ?? 0] ?? 0));
+          const post = posts[lo] ?? 0;
+          if (lo < end && post >>> 8 === ord) visit(ord, w * (FIELD_OF_CODE[post & 255] ?? 0));
         }
         return nCand * 4;
       }
       for (let p = begin; p < end; p++) {
-        const ord = ords[p] ?? 0;
+        const post = posts[p] ?? 0;
+        const ord = post >>> 8;
         if (r > 0 && stamp[ord] !== prevGen) continue;
-        visit(ord, w * (FIELD_OF_CODE[codes[p] ?? 0] ?? 0));
+        visit(ord, w * (FIELD_OF_CODE[post & 255] ?? 0));
       }
       return end - begin;
     };

@@ -17,7 +17,7 @@ import { postingChunksFit, type PostingChunks } from './posting-chunks';
 import { authorPapersOf } from './coauthors';
 import type { TitleHashes } from './title-hashes';
 
-/** 1: JSON arrays; 2: typed arrays; 3: + the author graph; 4: sampled checksums of large arrays, + DerivedArrays in snapshots (this file); 5: + title hashes. */
+/** 1: JSON arrays; 2: typed arrays; 3: + the author graph; 4: sampled checksums of large arrays, + DerivedArrays in snapshots (this file); 5: + title hashes, postings packed in one array. */
 export const INDEX_FORMAT_VERSION = 5;
 
 export interface SerializedIndex {
@@ -30,10 +30,8 @@ export interface SerializedIndex {
   vocab: string;
   /** vocab length + 1: postings of term t are [offsets[t], offsets[t+1]). */
   offsets: Uint32Array;
-  /** Paper ordinals, ascending within each term. */
-  ords: Uint32Array;
-  /** One posting code per ordinal (see encodePosting). */
-  codes: Uint8Array;
+  /** Packed postings, ord * 256 + code, ascending within each term (term-index.ts). */
+  posts: Uint32Array;
   /** Related-papers statistics: content idf per term, vector norm per paper. */
   idf: Float32Array;
   norms: Float32Array;
@@ -105,8 +103,7 @@ export function serializeIndex(
     fingerprint: datasetFingerprint(papers),
     vocab: index.vocab.join('\n'),
     offsets: index.offsets,
-    ords: index.ords,
-    codes: index.codes,
+    posts: index.posts,
     idf: stats.idf,
     norms: stats.norms,
     authorsFingerprint: authorsFingerprint(dataset.authors),
@@ -138,23 +135,22 @@ export function deserializeIndex(
   if (data.authorsFingerprint !== authorsFingerprint(dataset.authors)) {
     throw new IndexLoadError('dataset', 'index was built for different author records');
   }
-  const { vocab, offsets, ords, codes, idf, norms } = data;
+  const { vocab, offsets, posts, idf, norms } = data;
   if (
     typeof vocab !== 'string' ||
     !(offsets instanceof Uint32Array) ||
-    !(ords instanceof Uint32Array) ||
-    !(codes instanceof Uint8Array) ||
+    !(posts instanceof Uint32Array) ||
     !(idf instanceof Float32Array) ||
     !(norms instanceof Float32Array)
   ) {
-    throw new IndexLoadError('shape', 'vocab/offsets/ords/codes/idf/norms missing or of the wrong type');
+    throw new IndexLoadError('shape', 'vocab/offsets/posts/idf/norms missing or of the wrong type');
   }
   const terms = vocab === '' ? [] : vocab.split('\n');
   const n = papers.length;
-  if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== ords.length) {
+  if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== posts.length) {
     throw new IndexLoadError('shape', 'offsets do not fit the vocabulary and postings');
   }
-  if (codes.length !== ords.length || idf.length !== terms.length || norms.length !== n) {
+  if (idf.length !== terms.length || norms.length !== n) {
     throw new IndexLoadError('shape', 'postings or statistics of the wrong length');
   }
   for (let t = 0; t < terms.length; t++) {
@@ -165,12 +161,12 @@ export function deserializeIndex(
     if (end <= start) throw new IndexLoadError('shape', `no postings for "${term}"`);
     let prev = -1;
     for (let p = start; p < end; p++) {
-      const ord = ords[p] ?? 0;
+      const ord = (posts[p] ?? 0) >>> 8;
       if (ord <= prev || ord >= n) throw new IndexLoadError('shape', `bad posting for "${term}"`);
       prev = ord;
     }
   }
-  return { index: new TermIndex(terms, offsets, ords, codes, n), stats: { idf, norms }, graph: graphOf(data, n, dataset.authors.length) };
+  return { index: new TermIndex(terms, offsets, posts, n), stats: { idf, norms }, graph: graphOf(data, n, dataset.authors.length) };
 }
 
 function graphOf(data: Record<string, unknown>, n: number, authorCount: number): AuthorGraphData {
@@ -209,7 +205,7 @@ function graphOf(data: Record<string, unknown>, n: number, authorCount: number):
 export type IndexArrays = Omit<SerializedIndex, 'paperCount' | 'fingerprint' | 'authorsFingerprint'> &
   DerivedArrays & {
     checksums: Record<string, number>;
-    /** Set when the postings are stored apart, in chunks (ords and codes are then empty here). */
+    /** Set when the postings are stored apart, in chunks (posts is then empty here). */
     postings?: PostingChunks;
     /** vocab and authorKeys written with encodeItem, one byte per character (storedIndexStrings). */
     escapedStrings?: true;
@@ -230,7 +226,7 @@ export interface DerivedArrays {
 }
 
 const ARRAY_KEYS = [
-  'offsets', 'ords', 'codes', 'idf', 'norms', 'paperAuthorOffsets', 'paperAuthors', 'initialsOrder', 'authorRecords',
+  'offsets', 'posts', 'idf', 'norms', 'paperAuthorOffsets', 'paperAuthors', 'initialsOrder', 'authorRecords',
   'termSlots', 'authorPaperOffsets', 'authorPapers', 'titleHashes', 'titleHashOrds',
 ] as const;
 
@@ -255,7 +251,7 @@ export function derivedArrays(index: TermIndex, graph: AuthorGraphData, titles: 
 
 export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData, derived: DerivedArrays): IndexArrays {
   const d = {
-    version: INDEX_FORMAT_VERSION, vocab: index.vocab.join('\n'), offsets: index.offsets, ords: index.ords, codes: index.codes, idf: stats.idf, norms: stats.norms,
+    version: INDEX_FORMAT_VERSION, vocab: index.vocab.join('\n'), offsets: index.offsets, posts: index.posts, idf: stats.idf, norms: stats.norms,
     authorKeys: graph.keys.join('\n'), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
     ...derived,
   };
@@ -277,8 +273,8 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   if (!isRecord(data)) throw new IndexLoadError('shape', 'index arrays missing');
   if (data.version !== INDEX_FORMAT_VERSION) throw new IndexLoadError('version', `unsupported index version ${String(data.version)}`);
   const d = data as unknown as IndexArrays;
-  const types = [Uint32Array, Uint32Array, Uint8Array, Float32Array, Float32Array, Uint32Array, Uint32Array, Uint32Array, Int32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint8Array)))) {
+  const types = [Uint32Array, Uint32Array, Float32Array, Float32Array, Uint32Array, Uint32Array, Uint32Array, Int32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array] as const;
+  if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint32Array)))) {
     throw new IndexLoadError('shape', 'index arrays of the wrong type');
   }
   // Postings stored apart: checked chunk by chunk as they are read (TermIndex.addPostings via PaperIndex).
@@ -287,7 +283,7 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   if (!madeHere.has(d)) {
     const sums = indexChecksums(d);
     for (const [k, v] of Object.entries(sums)) {
-      if (apart && (k === 'ords' || k === 'codes')) continue;
+      if (apart && k === 'posts') continue;
       if (d.checksums?.[k] !== v) throw new IndexLoadError('shape', `index ${k}: checksum mismatch`);
     }
   }
@@ -296,15 +292,14 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   const keys = d.authorKeys === '' ? [] : text(d.authorKeys).split('\n');
   const { offsets, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;
   // Room for every posting (untouched pages cost no memory until a chunk is written there).
-  const ords = d.postings ? new Uint32Array(d.postings.total) : d.ords;
-  const codes = d.postings ? new Uint8Array(d.postings.total) : d.codes;
-  if (offsets.length !== terms.length + 1 || offsets[terms.length] !== ords.length || codes.length !== ords.length || idf.length !== terms.length || norms.length !== n) {
+  const posts = d.postings ? new Uint32Array(d.postings.total) : d.posts;
+  if (offsets.length !== terms.length + 1 || offsets[terms.length] !== posts.length || idf.length !== terms.length || norms.length !== n) {
     throw new IndexLoadError('shape', 'postings or statistics of the wrong length');
   }
   if (po.length !== n + 1 || po[n] !== pa.length || d.authorRecords.length !== keys.length) throw new IndexLoadError('shape', 'author graph of the wrong length');
   const parts = d.postings ? { firstTerm: d.postings.firstTerm, loaded: new Uint8Array(d.postings.firstTerm.length - 1), missing: new Set<number>() } : undefined;
   return {
-    index: new TermIndex(terms, offsets, ords, codes, n, parts),
+    index: new TermIndex(terms, offsets, posts, n, parts),
     stats: { idf, norms },
     graph: { keys, paperOffsets: po, paperAuthors: pa, initialsOrder: d.initialsOrder, records: d.authorRecords },
     derived: { termSlots: d.termSlots, authorPaperOffsets: d.authorPaperOffsets, authorPapers: d.authorPapers, titleHashes: d.titleHashes, titleHashOrds: d.titleHashOrds },

@@ -2,11 +2,34 @@
  * The inverted index: term -> postings of paper ordinals, in typed arrays.
  *
  * `vocab` is sorted (code-unit order), so the terms starting with a prefix are
- * one contiguous id range. Postings live in two flat arrays shared by all
+ * one contiguous id range. Postings live in one flat array shared by all
  * terms (CSR layout): term `t` owns positions `offsets[t] .. offsets[t+1]` of
- * `ords` (paper ordinals, ascending) and `codes` (one byte per posting: which
- * fields the term occurs in and how often, see encodePosting).
+ * `posts`, each `ord * 256 + code`: the paper ordinal (ascending within a
+ * term, so the packed values are too) above one byte of which fields the term
+ * occurs in and how often (encodePosting). 4 bytes a posting instead of 5 in
+ * two arrays: 118 MB less at 1M papers, and one load per posting walked.
+ * Ordinals must stay below 2^24 (16.7M papers).
  */
+
+/** Papers an index can hold: an ordinal has 24 bits of a packed posting. */
+export const MAX_PAPERS = 1 << 24;
+/** The paper ordinal of a packed posting. */
+export const postOrd = (post: number): number => post >>> 8;
+/** The code byte of a packed posting (see encodePosting). */
+export const postCode = (post: number): number => post & 255;
+
+/**
+ * Packs a builder's ordinals and codes into one array, in place in `ords`
+ * (no second 4-byte array at 1M papers' scale).
+ */
+export function packPostings(ords: Uint32Array, codes: Uint8Array): Uint32Array {
+  for (let p = 0; p < ords.length; p++) {
+    const ord = ords[p] ?? 0;
+    if (ord >= MAX_PAPERS) throw new RangeError(`paper ordinal ${ord} does not fit a posting (at most ${MAX_PAPERS} papers)`);
+    ords[p] = ord * 256 + (codes[p] ?? 0);
+  }
+  return ords;
+}
 /**
  * One byte per (term, paper): bit 0 = in authors, bits 1-2 = title count
  * (capped at 3), bits 3-7 = abstract count (capped at 31). Counts only feed a
@@ -42,8 +65,8 @@ export class TermIndex {
     readonly vocab: readonly string[],
     /** Length vocab.length + 1; postings of term t are [offsets[t], offsets[t+1]). */
     readonly offsets: Uint32Array,
-    readonly ords: Uint32Array,
-    readonly codes: Uint8Array,
+    /** Packed postings, `ord * 256 + code` (see the top of this file). */
+    readonly posts: Uint32Array,
     readonly docCount: number,
     /** Set when the postings arrive chunk by chunk (addPostings); absent: all in memory. */
     private parts?: PostingParts,
@@ -104,21 +127,20 @@ export class TermIndex {
     return out;
   }
 
-  /** Where chunk c's postings go in ords/codes. */
+  /** Where chunk c's postings go in posts. */
   chunkRange(c: number): [number, number] {
     const first = this.parts?.firstTerm;
-    if (!first) return [0, this.ords.length];
+    if (!first) return [0, this.posts.length];
     return [this.offsets[first[c] ?? 0] ?? 0, this.offsets[first[c + 1] ?? 0] ?? 0];
   }
 
   /** Puts chunk c's postings in place; false (nothing changed) when they do not fit it. */
-  addPostings(c: number, ords: Uint32Array, codes: Uint8Array): boolean {
+  addPostings(c: number, posts: Uint32Array): boolean {
     const parts = this.parts;
     if (!parts || !(c >= 0 && c + 1 < parts.firstTerm.length)) return false;
     const [begin, end] = this.chunkRange(c);
-    if (ords.length !== end - begin || codes.length !== end - begin) return false;
-    this.ords.set(ords, begin);
-    this.codes.set(codes, begin);
+    if (posts.length !== end - begin) return false;
+    this.posts.set(posts, begin);
     parts.loaded[c] = 1;
     parts.missing.delete(c);
     return true;
@@ -181,7 +203,7 @@ export class TermIndex {
     let hi = this.offsets[termId + 1] ?? 0;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const v = this.ords[mid] ?? 0;
+      const v = (this.posts[mid] ?? 0) >>> 8;
       if (v === ord) return true;
       if (v < ord) lo = mid + 1;
       else hi = mid;

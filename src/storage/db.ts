@@ -48,7 +48,7 @@ export interface AtlasDB extends DBSchema {
   authors: { key: ChunkKey; value: Author[] };
   /**
    * The snapshot ('current'), its abstract chunks ('abstracts:<nonce>:<n>') and posting chunks
-   * ('postings:<key>:<n>', each { ords, codes }), a build's ticket ('pending'),
+   * ('postings:<key>:<n>', each { posts }), a build's ticket ('pending'),
    * and records learned from pages since ('learned:<paperId>', applied on top of the snapshot).
    */
   index: { key: string; value: IndexSnapshot | SnapshotTicket | string[] | Paper | PostingChunkRecord };
@@ -304,10 +304,9 @@ export async function openStore(opts: { name?: string } = {}) {
   };
 }
 
-/** One chunk of a snapshot's postings (index/serialize.ts withPostingsApart). */
+/** One chunk of a snapshot's postings (index/posting-chunks.ts withPostingsApart): packed postings. */
 export interface PostingChunkRecord {
-  ords: Uint32Array;
-  codes: Uint8Array;
+  posts: Uint32Array;
 }
 
 /** Posting chunks written beside the snapshot, made one at a time (see forStorage in background/snapshot.ts). */
@@ -320,7 +319,7 @@ export interface StoredParts {
 /** Posting chunks written per transaction when a snapshot has more (see putIndexSnapshot). */
 const POSTINGS_PER_TX = 64;
 
-const NO_PARTS: StoredParts = { key: '', count: 0, chunk: () => ({ ords: new Uint32Array(0), codes: new Uint8Array(0) }) };
+const NO_PARTS: StoredParts = { key: '', count: 0, chunk: () => ({ posts: new Uint32Array(0) }) };
 
 function postingsKey(key: string, n: number | ''): string {
   return `postings:${key}:${n}`;

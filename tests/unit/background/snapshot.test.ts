@@ -88,8 +88,8 @@ describe('cold start from the snapshot', () => {
     const keys = (await store.db.getAllKeys('index')).filter((k) => k.startsWith(`postings:${key}:`));
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) {
-      const chunk = (await store.db.get('index', k)) as { ords: Uint32Array };
-      chunk.ords[0] = (chunk.ords[0] ?? 0) + 1;
+      const chunk = (await store.db.get('index', k)) as { posts: Uint32Array };
+      chunk.posts[0] = (chunk.posts[0] ?? 0) + 1;
       await store.db.put('index', chunk as never, k);
     }
     store.close();

@@ -90,7 +90,7 @@ describe('postings stored apart, in chunks read as answers need them', () => {
   it('a chunk that does not match its checksum is refused', () => {
     const w = woken();
     const bad = structuredClone(w.chunk(3));
-    bad.ords[0] = (bad.ords[0] ?? 0) + 1;
+    bad.posts[0] = (bad.posts[0] ?? 0) + 256; // the next paper ordinal
     expect(() => w.index.addPostings([{ no: 3, chunk: bad }])).toThrow(/checksum mismatch/);
     expect(() => w.index.addPostings([{ no: 4, chunk: undefined }])).toThrow(/missing/);
   });

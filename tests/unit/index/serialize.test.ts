@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { PaperIndex } from '../../../src/index/paper-index';
 import { datasetFingerprint, INDEX_FORMAT_VERSION, IndexLoadError, type SerializedIndex } from '../../../src/index/serialize';
+import { encodePosting, MAX_PAPERS, packPostings, postCode, postOrd } from '../../../src/index/term-index';
 import { arrayChecksum, cell, columnChecksum, columnFits, list, packLists, packStrings, PART } from '../../../src/index/columns';
 
 function mk(i: number, title: string, authors: string[], abstract: string, categories = ['cs.LG']): Paper {
@@ -33,10 +34,12 @@ describe('index serialization', () => {
     const vocab = json.vocab.split('\n');
     expect(vocab).toEqual([...vocab].sort());
     expect(json.offsets).toBeInstanceOf(Uint32Array);
-    expect(json.ords).toBeInstanceOf(Uint32Array);
-    expect(json.codes).toBeInstanceOf(Uint8Array);
+    expect(json.posts).toBeInstanceOf(Uint32Array);
     const t = vocab.indexOf('smith');
-    expect([...json.ords.subarray(json.offsets[t], json.offsets[t + 1])]).toEqual([0, 1, 2, 3]);
+    const smith = [...json.posts.subarray(json.offsets[t], json.offsets[t + 1])];
+    expect(smith.map(postOrd)).toEqual([0, 1, 2, 3]);
+    // Each packed posting carries its code: "smith" is an author name, not title or abstract text.
+    expect(smith.map((p) => postCode(p))).toEqual(smith.map(() => encodePosting(0, 0, true)));
     expect(roundTrip()).toEqual(json);
   });
 
@@ -81,16 +84,30 @@ describe('index serialization', () => {
       { ...rt(), vocab: ['x'] },
       { ...rt(), vocab: rt().vocab.split('\n').slice(1).join('\n') },
       { ...rt(), vocab: rt().vocab.split('\n').reverse().join('\n') },
-      { ...rt(), ords: Array.from(rt().ords) },
-      { ...rt(), ords: rt().ords.slice(1) },
-      { ...rt(), ords: rt().ords.map((o, i) => (i === 0 ? 99 : o)) },
+      { ...rt(), posts: Array.from(rt().posts) },
+      { ...rt(), posts: rt().posts.slice(1) },
+      { ...rt(), posts: rt().posts.map((o, i) => (i === 0 ? 99 * 256 : o)) },
       // "smith" postings 0,1,2,3 -> 0,0,2,3: not ascending
-      { ...rt(), ords: rt().ords.map((o, i) => (i === smithAt + 1 ? 0 : o)) },
-      { ...rt(), codes: rt().codes.slice(1) },
+      { ...rt(), posts: rt().posts.map((o, i) => (i === smithAt + 1 ? postCode(o) : o)) },
       { ...rt(), norms: new Float32Array(2) },
       { ...rt(), offsets: rt().offsets.map((o, i) => (i === 1 ? 0 : o)) },
     ];
     bad.forEach((data, i) => expect(() => PaperIndex.fromJSON(data, dataset), `case ${i}`).toThrow(IndexLoadError));
+  });
+});
+
+describe('packed postings (term-index.ts)', () => {
+  it('keep every ordinal and code, in the same order, up to the last ordinal that fits', () => {
+    const ords = Uint32Array.of(0, 1, 255, 256, 65_535, 1_000_000, MAX_PAPERS - 1);
+    const codes = Uint8Array.of(0, 255, 1, 128, 7, 31, 254);
+    const posts = packPostings(ords.slice(), codes);
+    expect([...posts].map(postOrd)).toEqual([...ords]);
+    expect([...posts].map(postCode)).toEqual([...codes]);
+    for (let i = 1; i < posts.length; i++) expect(posts[i]).toBeGreaterThan(posts[i - 1] ?? 0);
+  });
+
+  it('refuse an ordinal past 2^24 - 1 with an error that says so', () => {
+    expect(() => packPostings(Uint32Array.of(MAX_PAPERS), Uint8Array.of(0))).toThrow(/does not fit a posting/);
   });
 });
 

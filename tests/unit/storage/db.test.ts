@@ -97,14 +97,14 @@ describe('storage v2', () => {
     const parts = (key: string, count: number) => ({
       key,
       count,
-      chunk: (c: number) => ({ ords: Uint32Array.of(c, c + 1), codes: Uint8Array.of(c % 256) }),
+      chunk: (c: number) => ({ posts: Uint32Array.of(c, c + 1) }),
     });
     const split = (key: string, count: number) => (s: { builtFrom: string; data: unknown }) => ({ snapshot: s, postings: parts(key, count) });
     await expect(store.putIndexSnapshot({ builtFrom: 'x', data: 1 }, await store.reserveSnapshot(), [], undefined, split('old', 3))).resolves.toBe(true);
     await expect(store.putIndexSnapshot({ builtFrom: 'y', data: 2 }, await store.reserveSnapshot(), [], undefined, split('new', 150))).resolves.toBe(true);
     const all = Array.from({ length: 150 }, (_, c) => c);
-    const read = (await store.postingChunks('new', all)) as { ords: Uint32Array }[];
-    expect(read.map((r) => r.ords[0])).toEqual(all);
+    const read = (await store.postingChunks('new', all)) as { posts: Uint32Array }[];
+    expect(read.map((r) => r.posts[0])).toEqual(all);
     expect(await store.postingChunks('old', [0, 1, 2])).toEqual([undefined, undefined, undefined]);
     expect(await store.indexSnapshot()).toEqual({ builtFrom: 'y', data: 2 });
 

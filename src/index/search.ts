@@ -115,9 +115,17 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
     const rb = opts.recency(b);
     return ra !== rb ? ra - rb : b - a;
   });
+  // Once k are kept, a candidate scoring below the worst kept cannot enter:
+  // skipped before the comparator (a call, and a date on ties) and accept.
+  // At 1M papers a common word leaves 100k+ candidates.
+  let floor = -Infinity;
   for (let i = 0; i < nCand; i++) {
     const ord = cand[i] ?? 0;
-    if (!opts.accept || opts.accept(ord)) top.push(ord);
+    if ((score[ord] ?? 0) < floor) continue;
+    if (opts.accept && !opts.accept(ord)) continue;
+    top.push(ord);
+    const worst = top.worst;
+    if (worst !== undefined) floor = score[worst] ?? 0;
   }
   const best = top.sorted();
   const bestTerm = s.bestTerm;

@@ -29,6 +29,13 @@ export function paperUrl(paper: Pick<Paper, 'arxivId' | 'title'>): string {
   return paper.arxivId ? absUrl(paper.arxivId) : titleSearchUrl(displayTitle(paper.title));
 }
 
+/**
+ * One formatter for every count: `n.toLocaleString('en-US')` builds a new
+ * Intl formatter on each call (~30 µs), and the sidebar formats a count or
+ * two per coauthor while the reader waits for it.
+ */
+const COUNT = new Intl.NumberFormat('en-US');
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${COUNT.format(n)} ${n === 1 ? one : many}`;
 }

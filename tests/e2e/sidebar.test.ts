@@ -157,8 +157,19 @@ describe('living with the sidebar', () => {
       )
       .toBe(true);
 
+    // Collapsed from the sidebar's first frame on, not opened with the
+    // defaults and then closed when storage answers.
+    await page.addInitScript(() => {
+      const poll = () => {
+        const body = document.querySelector('paper-atlas-sidebar')?.shadowRoot?.querySelector('[data-testid="sidebar-body"]');
+        if (!body) return void requestAnimationFrame(poll);
+        (window as unknown as { firstFrameOpen?: boolean }).firstFrameOpen = body.querySelector('details[data-section="related"]')?.hasAttribute('open');
+      };
+      requestAnimationFrame(poll);
+    });
     await page.goto(suite.server.site.seed[0]?.url ?? '');
     await waitForSidebar(page);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { firstFrameOpen?: boolean }).firstFrameOpen)).toBe(false);
     await expect.poll(() => sidebar(page).section('related').getAttribute('open')).toBeNull();
     await sidebar(page).section('related').locator('summary').click();
     await expect.poll(() => sidebar(page).section('related').getAttribute('open')).not.toBeNull();
@@ -192,6 +203,12 @@ describe('living with the sidebar', () => {
     const links = soham.locator('.pa-joint-papers a');
     await expect.poll(() => links.count()).toBe(joint);
     expect(await links.allTextContents()).toContain('Griffin: Mixing Gated Linear Recurrences with Local Attention for Efficient Language Models');
+    // From the keyboard too: Enter on another coauthor lists their joint papers.
+    const other = sidebar(page).group('Samuel L. Smith').locator('details.pa-coauthor').filter({ hasNotText: 'Soham De' }).first();
+    const otherJoint = Number((await other.locator('.pa-joint').textContent())?.split(' ')[0]);
+    await other.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => other.locator('.pa-joint-papers a').count()).toBe(otherJoint);
     await page.close();
   });
 

@@ -4,9 +4,9 @@ import { readAbsPage } from '@/src/arxiv/read-page';
 import { isAlternateFormat, parseAbsUrl } from '@/src/arxiv/url';
 import { parseLookupReply, type LookupType } from '@/src/messaging/lookup-reply';
 import type { Request, ResponseFor } from '@/src/messaging/protocol';
-import { settingsPort } from '@/src/settings/settings';
+import { settingsPort, type Settings } from '@/src/settings/settings';
 import { Sidebar } from '@/src/ui/sidebar/Sidebar';
-import type { Lookup } from '@/src/ui/sidebar/types';
+import type { Lookup, SettingsPort } from '@/src/ui/sidebar/types';
 import sidebarCss from '@/src/ui/sidebar/sidebar.css?inline';
 import { whenAnchorParsed } from './when-anchor';
 
@@ -54,6 +54,13 @@ export default defineContentScript({
         })
       : undefined;
     early?.catch(() => undefined); // a failure falls back to the page lookup below
+    // The reader's settings are read now too, so the sidebar's first render
+    // already has their theme, hidden state and collapsed sections: read at
+    // mount, they arrived after the panels and rendered every panel again.
+    const stored = settingsPort.load();
+    let storedNow: Settings | undefined;
+    stored.then((s) => (storedNow = s), () => undefined);
+    const settings: SettingsPort = { ...settingsPort, load: () => stored };
     const anchor = await whenAnchorParsed(document);
     mark('anchor');
     const page = readAbsPage(document, location.href);
@@ -89,7 +96,7 @@ export default defineContentScript({
       // moves; otherwise a fixed card at the window's top right.
       ...(anchor ? { position: 'inline', anchor, append: 'first' } : { position: 'overlay', alignment: 'top-right', zIndex: 2147483000 }),
       onMount(container) {
-        render(<Sidebar lookup={lookup} settings={settingsPort} category={page.primaryCategory} onOpenSearch={openSearch} />, container);
+        render(<Sidebar lookup={lookup} settings={settings} initialSettings={storedNow} category={page.primaryCategory} onOpenSearch={openSearch} />, container);
         return container;
       },
       onRemove(container) {

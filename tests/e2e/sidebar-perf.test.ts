@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Paper } from '../../src/dataset/schema.ts';
 import { HAVE_SAMPLE, readSample, seedDataset } from './popup-seed.ts';
@@ -17,6 +18,14 @@ import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
 const PERF = process.env.PAPER_ATLAS_PERF === '1';
 /** Abstract pages of sample papers to visit (spread evenly over the sample). */
 const PAGES = Number(process.env.PAPER_ATLAS_PERF_PAGES ?? 40);
+/**
+ * A file to write a Chrome trace of one more navigation to (a sample paper
+ * not visited before; not counted), to open in chrome://tracing or Perfetto.
+ * A page's CDP session traces the page's renderer and the browser process,
+ * not the extension's service worker.
+ */
+const TRACE = process.env.PAPER_ATLAS_PERF_TRACE;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'loading', 'blink', 'blink.user_timing', 'toplevel', 'extensions'];
 
 function pageFor(p: Paper) {
   const [primary = 'cs.LG', ...cross] = p.categories;
@@ -27,13 +36,15 @@ describe.skipIf(!HAVE_SAMPLE || !PERF)('navigation → sidebar with the 74,728-p
   let server: ArxivSiteServer;
   let browser: ExtensionBrowser;
   let chosen: Paper[];
+  let traced: Paper | undefined;
 
   beforeAll(async () => {
     const data = await readSample();
     const withId = data.papers.filter((p) => p.arxivId);
     const step = Math.max(1, Math.floor(withId.length / PAGES));
     chosen = withId.filter((_, i) => i % step === 0).slice(0, PAGES);
-    server = await startArxivSite({ seedPapers: loadSeedPapers(), extraPages: chosen.map(pageFor) });
+    traced = withId.find((p) => !chosen.includes(p));
+    server = await startArxivSite({ seedPapers: loadSeedPapers(), extraPages: [...chosen, ...(TRACE && traced ? [traced] : [])].map(pageFor) });
     browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
     await seedDataset(browser, 'sample', data);
     // The first question after seeding waits for the worker to load and index
@@ -72,6 +83,18 @@ describe.skipIf(!HAVE_SAMPLE || !PERF)('navigation → sidebar with the 74,728-p
     const sample = await run('75k sample, sample-paper pages', chosen.map((p) => `https://arxiv.org/abs/${p.arxivId}`));
     const seed = await run('75k sample, seed pages (learning on)', server.site.seed.map((s) => s.url));
     console.log(describeTimings('75k sample, all pages', [...sample, ...seed]));
+    if (TRACE && traced) {
+      const cdp = await browser.context.newCDPSession(page);
+      const events: unknown[] = [];
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+      const timing = await timeSidebar(page, `https://arxiv.org/abs/${traced.arxivId}`, 60_000);
+      await cdp.send('Tracing.end');
+      await complete;
+      writeFileSync(TRACE, JSON.stringify({ traceEvents: events }));
+      console.log(`[measure] traced navigation (${TRACE}): ${JSON.stringify(timing)}`);
+    }
     await page.close();
     expect(sample.length + seed.length).toBeGreaterThan(0);
   }, 600_000);

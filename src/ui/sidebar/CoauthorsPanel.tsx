@@ -1,6 +1,9 @@
+import { useState } from 'preact/hooks';
 import { displayTitle, paperUrl, plural } from '../format';
 import { Section, type SectionState } from './Section';
 import type { AuthorGroup } from './types';
+
+type Coauthor = AuthorGroup['coauthors'][number];
 
 /** For each page author the dataset knows: coauthors ranked by joint papers; expand one for the papers. */
 export function CoauthorsPanel({ groups, section }: { groups: AuthorGroup[]; section: SectionState }) {
@@ -16,21 +19,7 @@ export function CoauthorsPanel({ groups, section }: { groups: AuthorGroup[]; sec
             <ul class="pa-coauthors">
               {coauthors.map((c) => (
                 <li key={c.id}>
-                  <details class="pa-coauthor">
-                    <summary>
-                      <span>{c.name}</span>{' '}
-                      <span class="pa-joint" title={`${plural(c.jointPapers, 'joint paper')} in your dataset`}>
-                        {plural(c.jointPapers, 'paper')}
-                      </span>
-                    </summary>
-                    <ul class="pa-joint-papers">
-                      {c.papers.map((p) => (
-                        <li key={p.id}>
-                          <a href={paperUrl(p)}>{displayTitle(p.title)}</a>
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                  <CoauthorRow coauthor={c} />
                 </li>
               ))}
             </ul>
@@ -38,5 +27,37 @@ export function CoauthorsPanel({ groups, section }: { groups: AuthorGroup[]; sec
         ))
       )}
     </Section>
+  );
+}
+
+/**
+ * One coauthor; the joint papers are rendered once the row is first opened.
+ * They are most of the sidebar (often 80% of its elements, all in closed
+ * rows), and building them while the page waits for its sidebar delayed
+ * every page for lists few readers open. A click on the summary (mouse,
+ * Enter or Space) renders them before the row opens, so it never opens
+ * empty; the toggle event covers rows opened otherwise (find in page).
+ */
+function CoauthorRow({ coauthor: c }: { coauthor: Coauthor }) {
+  const [opened, setOpened] = useState(false);
+  const open = () => setOpened(true);
+  return (
+    <details class="pa-coauthor" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && open()}>
+      <summary onClick={open}>
+        <span>{c.name}</span>{' '}
+        <span class="pa-joint" title={`${plural(c.jointPapers, 'joint paper')} in your dataset`}>
+          {plural(c.jointPapers, 'paper')}
+        </span>
+      </summary>
+      {opened && (
+        <ul class="pa-joint-papers">
+          {c.papers.map((p) => (
+            <li key={p.id}>
+              <a href={paperUrl(p)}>{displayTitle(p.title)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { Theme } from '../../settings/settings';
+import type { Settings, Theme } from '../../settings/settings';
 import { AuthorsPanel } from './AuthorsPanel';
 import { CoauthorsPanel } from './CoauthorsPanel';
 import { PaperPanel } from './PaperPanel';
@@ -13,6 +13,13 @@ type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 export interface SidebarProps {
   lookup: () => Promise<Lookup>;
   settings: SettingsPort;
+  /**
+   * The stored settings when the caller already has them: the first render
+   * then shows the reader's theme, hidden state and collapsed sections
+   * rather than the defaults, with no second render of every panel when
+   * storage answers.
+   */
+  initialSettings?: Settings;
   /** The page's primary category, for the "same category" filter. */
   category?: string;
   /** Opens the search for an author's papers (the authors panel's "Papers" button). */
@@ -27,10 +34,10 @@ const THEME_LABEL: Record<Theme, string> = { system: 'Auto', light: 'Light', dar
  * the panels once the background has answered. Data and settings come in
  * through props, so the UI renders from plain objects in tests.
  */
-export function Sidebar({ lookup, settings: port, category, onOpenSearch }: SidebarProps) {
+export function Sidebar({ lookup, settings: port, initialSettings, category, onOpenSearch }: SidebarProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [settings, update] = useSettings(port);
+  const [settings, update] = useSettings(port, initialSettings);
 
   // A layout effect, not useEffect: Preact runs useEffect only after the
   // next paint, so an answer already on its way would wait a frame (or more)

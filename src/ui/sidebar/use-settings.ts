@@ -3,11 +3,12 @@ import { DEFAULT_SETTINGS, type Settings } from '../../settings/settings';
 import type { SettingsPort } from './types';
 
 /**
- * Settings as Preact state: starts from the defaults (so the first paint is
- * never blocked on storage), then follows the stored value and its changes.
+ * Settings as Preact state: starts from `initial` (the stored settings when
+ * the caller already has them) or the defaults, so the first paint is never
+ * blocked on storage; then follows the stored value and its changes.
  */
-export function useSettings(port: SettingsPort): [Settings, (patch: Partial<Settings>) => void] {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+export function useSettings(port: SettingsPort, initial?: Settings): [Settings, (patch: Partial<Settings>) => void] {
+  const [settings, setSettings] = useState<Settings>(initial ?? DEFAULT_SETTINGS);
   // A change made before storage answered wins over that (older) answer: the
   // sidebar now mounts early, and a quick click must not be undone by the read.
   const touched = useRef(false);

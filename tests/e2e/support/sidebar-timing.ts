@@ -107,11 +107,15 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
     const xs = seen(k);
     return `${quantile(xs, 0.5)}${missing(xs)}`;
   };
+  const own = timings.map((t) => t.painted - Math.max(t.anchor, t.reply)).filter(Number.isFinite);
   return (
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
     ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
     ` | breakdown (medians, ms since navigation start): script start ${med('start')}, lookup by id sent ${med('sent')},` +
     ` its answer ${med('idReply')}, anchor parsed ${med('anchor')}, answer in hand ${med('reply')}, panels ${med('painted')}` +
+    // What the sidebar itself adds once both the column and the answer are
+    // there (its render, the page's layout and paint, the frame's wait).
+    ` | panels after max(anchor parsed, answer in hand): median ${quantile(own, 0.5)} ms, p95 ${quantile(own, 0.95)} ms` +
     // The machine's load now: figures taken on a busy machine are pessimistic.
     ` | load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testPaper } from '../../support/paper';
 import { SettingsSchema } from '@/src/settings/settings';
-import { displayAuthors, displayTitle, paperUrl } from '@/src/ui/format';
+import { displayAuthors, displayTitle, paperUrl, plural } from '@/src/ui/format';
 import { applyFilters } from '@/src/ui/sidebar/RelatedPanel';
 import type { Related } from '@/src/ui/sidebar/types';
 
@@ -15,6 +15,16 @@ describe('format', () => {
     expect(search.origin + search.pathname).toBe('https://arxiv.org/search/');
     expect(search.searchParams.get('searchtype')).toBe('title');
     expect(search.searchParams.get('query')).toBe('Griffin: Mixing \\alpha & more');
+  });
+
+  it('writes counts with thousands separators and the singular for one', () => {
+    expect(plural(1, 'paper')).toBe('1 paper');
+    expect(plural(0, 'paper')).toBe('0 papers');
+    expect(plural(999, 'joint paper')).toBe('999 joint papers');
+    expect(plural(1000, 'citation')).toBe('1,000 citations');
+    expect(plural(74728, 'paper')).toBe('74,728 papers');
+    expect(plural(2.5, 'point')).toBe('2.5 points');
+    expect(plural(3, 'match', 'matches')).toBe('3 matches');
   });
 
   it('drops TeX dollars from displayed titles and marks truncated author lists', () => {

@@ -34,6 +34,10 @@ export function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | '
       excludeId: match?.paper.id,
     },
     RELATED_LIMIT,
+    // The panels show no related abstract (the popup asks paper-details when
+    // one is expanded): reading them cost a worker up to 30 chunk reads and
+    // one more pass before each sidebar answer.
+    { abstracts: false },
   );
   return { match, related, coauthors: coauthorsWithPapers(index, authors) };
 }

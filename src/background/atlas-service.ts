@@ -194,10 +194,10 @@ export class AtlasService {
       case 'search':
         return { type: 'search', query: request.query, hits: runSearch(index, request.query, request.limit, request.filters, request.phrases) };
       case 'paper-details': {
-        // The popup's expanded result: who the paper's first authors usually write with.
+        // The popup's expanded result: its abstract, and who the paper's first authors usually write with.
         const paper = index.paper(request.id);
         const coauthors = paper ? coauthorsWithPapers(index, paper.authors.slice(0, DETAILS_AUTHORS)) : [];
-        return { type: 'paper-details', coauthors };
+        return { type: 'paper-details', abstract: paper?.abstract ?? '', coauthors };
       }
       case 'summary':
         return {

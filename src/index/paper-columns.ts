@@ -238,6 +238,21 @@ export class PaperColumns implements PaperTable {
     if (!(ord >= 0 && ord < this.d.count)) return undefined;
     const cached = this.cache.get(ord);
     if (cached) return cached;
+    const p = this.make(ord, this.abstracts.get(ord));
+    if (!p || !this.abstracts.has(ord)) return p; // made with '': not kept
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(ord, p);
+    return p;
+  }
+
+  /** The paper with abstract '', its abstract chunk neither read nor asked for. */
+  paperWithoutAbstract(ord: number): Paper | undefined {
+    if (!(ord >= 0 && ord < this.d.count)) return undefined;
+    const cached = this.cache.get(ord);
+    return cached ? { ...cached, abstract: '' } : this.make(ord, '');
+  }
+
+  private make(ord: number, abstract: string): Paper {
     const d = this.d;
     const flags = d.flags[ord] ?? 0;
     const arxivId = this.arxivId(ord);
@@ -250,14 +265,11 @@ export class PaperColumns implements PaperTable {
       affiliations: list(d.affiliations, ord),
       categories: list(d.categories, ord),
       date: this.date(ord),
-      abstract: this.abstracts.get(ord),
+      abstract,
       hasCode: (flags & HAS_CODE) !== 0,
       ...(flags & HAS_CODE_URL ? { codeUrl: cell(d.codeUrls, ord) } : {}),
       sources: list(d.sources, ord),
     };
-    if (!this.abstracts.has(ord)) return p; // made with '': not kept
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(ord, p);
     return p;
   }
 }

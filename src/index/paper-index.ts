@@ -209,12 +209,28 @@ export class PaperIndex {
     this.table.forgetPapers();
   }
 
-  /** A real Paper for what an inner module returned (a PaperView when papers are columns). */
-  private real(p: Paper): Paper {
-    if (p instanceof PaperView) return this.paperAt(p.ord) ?? p;
+  /**
+   * A real Paper for what an inner module returned (a PaperView when papers
+   * are columns). Without its abstract when `abstract` is false: no abstract
+   * chunk is then read for it (an answer listing 30 related papers would
+   * otherwise wait on up to 30 chunk reads for text it does not show).
+   */
+  private real(p: Paper, abstract = true): Paper {
+    const full = p instanceof PaperView ? (abstract ? this.paperAt(p.ord) : this.paperAtWithoutAbstract(p.ord)) : this.learnedOr(p);
+    if (!full) return p;
+    return abstract || full.abstract === '' ? full : { ...full, abstract: '' };
+  }
+
+  private learnedOr(p: Paper): Paper {
     if (this.learned.size === 0) return p;
     const ord = this.ordOfId(p.id);
     return (ord === undefined ? undefined : this.learned.get(ord)) ?? p;
+  }
+
+  private paperAtWithoutAbstract(ord: number): Paper | undefined {
+    const p = this.learned.get(ord) ?? (this.table instanceof PaperColumns ? this.table.paperWithoutAbstract(ord) : this.table.paper(ord));
+    if (p) this.remember(p.id, ord);
+    return p;
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
@@ -368,7 +384,8 @@ export class PaperIndex {
   }
 
   /** Papers related to a page or dataset paper; see related.ts for the scoring. */
-  related(q: RelatedQuery, limit = 10): RelatedPaper[] {
+  /** `abstracts: false`: the papers come without their abstracts (abstract ''), and no abstract is read for them. */
+  related(q: RelatedQuery, limit = 10, opts: { abstracts?: boolean } = {}): RelatedPaper[] {
     const key = normalizeTitle(q.title);
     const excluded = new Set<number>(key === '' ? [] : this.titleOrds(key));
     const ex = q.excludeId === undefined ? undefined : this.ordOfId(q.excludeId);
@@ -377,7 +394,7 @@ export class PaperIndex {
       papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate,
       dateNumberOf: this.recency, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
     };
-    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper) }));
+    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper, opts.abstracts !== false) }));
   }
 
   /** Coauthors of each page author the dataset knows (others are skipped). */

@@ -46,7 +46,7 @@ export const SearchRequest = z.object({
   phrases: z.array(z.string().max(500)).max(20).optional(),
 });
 
-/** The popup expanding a result: coauthors of the paper's authors. */
+/** The popup expanding a result: its abstract, and coauthors of the paper's authors. */
 export const PaperDetailsRequest = z.object({ type: z.literal('paper-details'), id: z.string().min(1).max(500) });
 
 export const SummaryRequest = z.object({ type: z.literal('summary') });
@@ -146,6 +146,8 @@ export const SummaryResponse = z.object({
 
 export const PaperDetailsResponse = z.object({
   type: z.literal('paper-details'),
+  /** The paper's abstract ('' when it has none): lists of related papers come without them. */
+  abstract: z.string(),
   /** Per author of the paper the dataset knows (first few authors only). */
   coauthors: z.array(AuthorCoauthorsSchema),
 });

@@ -40,7 +40,13 @@ describe('popup on an arXiv abstract page', () => {
     expect(await options.count()).toBeGreaterThan(0);
     expect(await popup.locator('.pp-reasons').first().textContent()).toBeTruthy();
     await expect(popup.locator('.pp-sr').textContent()).resolves.toMatch(/related paper/);
+    // Related papers come without abstracts; expanding one fetches it with its details.
     const input = popup.locator('input[type=search]');
+    await input.press('ArrowRight');
+    const abstract = popup.locator('[role=option][aria-selected=true] .pp-details .pp-abstract');
+    await expect.poll(async () => (await abstract.textContent()) ?? '', { timeout: 10_000 }).toMatch(/\w{4,}.{100,}/s);
+    expect(await abstract.textContent()).not.toMatch(/No abstract|Loading abstract/);
+    await input.press('ArrowLeft');
     await input.pressSequentially('griffin');
     await popup.locator('#pp-results[data-query="griffin"]').waitFor();
     await expect(heading.count()).resolves.toBe(0);

@@ -5,8 +5,8 @@ import { openStore, type AtlasStore } from '../../src/storage/db';
  * lists each dataset's chunks once): the slow path that a cold start and
  * learning must avoid. `datasets` is the number of rebuilds.
  */
-export function countingStore(): { reads: { datasets: number }; open: () => Promise<AtlasStore> } {
-  const reads = { datasets: 0 };
+export function countingStore(): { reads: { datasets: number; abstractChunks: number }; open: () => Promise<AtlasStore> } {
+  const reads = { datasets: 0, abstractChunks: 0 };
   const open = async () => {
     const store = await openStore();
     // A rebuild reserves a snapshot ticket before it reads any row.
@@ -14,6 +14,11 @@ export function countingStore(): { reads: { datasets: number }; open: () => Prom
     store.reserveSnapshot = () => {
       reads.datasets++;
       return reserve();
+    };
+    const abstracts = store.abstractChunks.bind(store);
+    store.abstractChunks = (nonce, nos) => {
+      reads.abstractChunks += nos.length;
+      return abstracts(nonce, nos);
     };
     const all = store.datasets.bind(store);
     store.datasets = () => {

@@ -4,29 +4,35 @@ import type { Paper } from '../../dataset/schema';
 import { AuthorLine } from './AuthorLine';
 import type { PopupApi } from './types';
 
-type Groups = ResponseFor<'paper-details'>['coauthors'];
+type Details = ResponseFor<'paper-details'>;
 
 /** Coauthors listed per author in the expanded view. */
 const COAUTHORS_SHOWN = 5;
 
-/** The expanded part of a result: the abstract, every author, and whom they often write with. */
+/**
+ * The expanded part of a result: the abstract, every author, and whom they
+ * often write with. Related papers come without abstracts (the sidebar shows
+ * none): theirs arrives with the details.
+ */
 export function ResultDetails(props: { paper: Paper; terms: readonly string[]; author?: string; details: PopupApi['details']; onAuthor: (name: string) => void }) {
   const { paper } = props;
-  const [groups, setGroups] = useState<Groups | 'loading' | 'failed'>('loading');
+  const [details, setDetails] = useState<Details | 'loading' | 'failed'>('loading');
   useEffect(() => {
     let live = true;
     props.details(paper.id).then(
-      (r) => live && setGroups(r.coauthors),
-      () => live && setGroups('failed'),
+      (r) => live && setDetails(r),
+      () => live && setDetails('failed'),
     );
     return () => {
       live = false;
     };
   }, [paper.id, props.details]);
 
+  const groups = typeof details === 'object' ? details.coauthors : details;
+  const abstract = paper.abstract || (details === 'loading' ? 'Loading abstract…' : typeof details === 'object' && details.abstract) || 'No abstract in the dataset.';
   return (
     <div class="pp-details" onClick={(e) => e.stopPropagation()}>
-      <p class="pp-abstract">{paper.abstract || 'No abstract in the dataset.'}</p>
+      <p class="pp-abstract">{abstract}</p>
       {paper.authors.length > 3 && (
         <p class="pp-meta">
           All authors: <AuthorLine authors={paper.authors} truncated={paper.authorsTruncated} terms={props.terms} author={props.author} max={50} onAuthor={props.onAuthor} />

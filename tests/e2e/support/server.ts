@@ -49,8 +49,20 @@ export interface ArxivServerOptions {
   standInCss?: boolean;
 }
 
+/**
+ * How arXiv's own static assets (/static/..., the stylesheets and the
+ * parser-blocking scripts in an abstract page's <head>) are answered:
+ * 'not-found' (default) a fast, uncacheable 404, as on a first visit that
+ * finds nothing; 'cached' a 200 stand-in (empty, arXiv.css the stand-in
+ * stylesheet) that the browser may keep for a year, as a returning reader's
+ * browser keeps arXiv's versioned assets. Other hosts are never answered.
+ */
+export type StaticAssets = 'not-found' | 'cached';
+
 export interface ArxivServer {
   port: number;
+  /** Changes how /static/ assets are answered from the next request on. */
+  setStaticAssets(mode: StaticAssets): void;
   /** "https://127.0.0.1:<port>" (use https://arxiv.org/... in the mapped browser). */
   url: string;
   /** Request log, "GET /abs/1706.03762v7 200", in arrival order. */
@@ -97,16 +109,17 @@ export async function startArxivServer(opts: ArxivServerOptions): Promise<ArxivS
   const aliases = new Map(Object.entries(opts.aliases ?? {}));
   const tls = opts.tls ?? createSelfSignedCert();
   const requests: string[] = [];
+  let staticAssets: StaticAssets = 'not-found';
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const target = req.url ?? '/';
-    const respond = (status: number, body: string, type = 'text/html; charset=utf-8'): void => {
+    const respond = (status: number, body: string, type = 'text/html; charset=utf-8', cache = 'no-store'): void => {
       requests.push(`${req.method} ${target} ${status}`);
       if (opts.log) process.stderr.write(`[arxiv-server] ${req.method} ${req.headers.host ?? ''}${target} ${status}\n`);
       res.writeHead(status, {
         'content-type': type,
         'content-length': Buffer.byteLength(body),
-        'cache-control': 'no-store',
+        'cache-control': cache,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
@@ -145,9 +158,12 @@ export async function startArxivServer(opts: ArxivServerOptions): Promise<ArxivS
       return respond(200, searchPage(query, searchtype, [...pages.values()]));
     }
 
-    if (opts.standInCss !== false && /^\/static\/.*\/css\/arXiv\.css$/.test(pathname)) {
-      return respond(200, STAND_IN_CSS, 'text/css; charset=utf-8');
+    const standIn = opts.standInCss !== false && /^\/static\/.*\/css\/arXiv\.css$/.test(pathname);
+    if (staticAssets === 'cached' && pathname.startsWith('/static/')) {
+      const type = pathname.endsWith('.css') ? 'text/css; charset=utf-8' : pathname.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
+      return respond(200, standIn ? STAND_IN_CSS : '', type, 'public, max-age=31536000, immutable');
     }
+    if (standIn) return respond(200, STAND_IN_CSS, 'text/css; charset=utf-8');
 
     // Static assets of the real pages, favicon, pdf, everything else.
     return respond(404, 'Not found', 'text/plain');
@@ -175,6 +191,9 @@ export async function startArxivServer(opts: ArxivServerOptions): Promise<ArxivS
     port,
     url: `https://127.0.0.1:${port}`,
     requests,
+    setStaticAssets(mode) {
+      staticAssets = mode;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

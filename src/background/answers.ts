@@ -25,6 +25,10 @@ export function coauthorsWithPapers(index: PaperIndex, names: string[]) {
 /** The panels for a page and its match: related papers and coauthors (from the match's record and the page). */
 export function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | 'authors' | 'abstract' | 'primaryCategory'>, match: PaperMatch | null) {
   const authors = unionNames(page.authors, match?.paper.authors ?? []);
+  // The record's abstract is the related query's text: while its chunk is
+  // still to be read, ranking now would be thrown away (the service reads
+  // it and answers again, see AtlasService.answer).
+  if (match && index.missesChunks) return { match, related: [], coauthors: [] };
   const related = index.related(
     {
       title: match?.paper.title ?? page.title,

@@ -173,6 +173,15 @@ export class PaperIndex {
     return out;
   }
 
+  /**
+   * Whether an answer made now has noted chunks it missed (abstracts or
+   * postings) that were not taken yet: the service will read them and ask
+   * again, so the rest of this answer can be skipped.
+   */
+  get missesChunks(): boolean {
+    return (this.table instanceof PaperColumns && this.table.abstracts.missing.size > 0) || this.terms.missesChunks;
+  }
+
   /** The key the postings chunks are stored under, when they are read on demand. */
   get postingsKey(): string | undefined {
     return this.postings?.key;

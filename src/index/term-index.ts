@@ -109,6 +109,11 @@ export class TermIndex {
     return lo;
   }
 
+  /** Whether some chunk was asked for (ready) and not loaded since the last takeMissingPostings. */
+  get missesChunks(): boolean {
+    return (this.parts?.missing.size ?? 0) > 0;
+  }
+
   /** Chunks asked for since the last call and not loaded, ascending. */
   takeMissingPostings(): number[] {
     const parts = this.parts;

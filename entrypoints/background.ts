@@ -39,6 +39,14 @@ export default defineBackground(() => {
     return true;
   });
 
+  // An arXiv tab starts loading: its lookup by id starts now, not when the
+  // page's script asks (~70 ms later, while the page competes for the CPU).
+  // The URL of an arXiv tab is visible through the host permissions alone.
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    const url = tab.pendingUrl ?? change.url;
+    if (change.status === 'loading' && url) service.pageOpening(url);
+  });
+
   // The "toggle-sidebar" keyboard command flips a stored setting; every open
   // sidebar follows it through storage change events.
   browser.commands?.onCommand.addListener((command) => {

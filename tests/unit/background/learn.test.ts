@@ -266,3 +266,39 @@ describe('open-search', () => {
     await expect(service(false).handle({ type: 'open-search', query: 'x' })).rejects.toThrow(/cannot open/);
   });
 });
+
+describe('the lookup by id of a page a tab is opening (pageOpening)', () => {
+  const url = 'https://arxiv.org/abs/2402.19427v1?context=cs';
+
+  it("starts before the page asks, and the page's question gets that very answer, once", async () => {
+    const s = service(true);
+    await s.handle({ type: 'lookup-page', page: griffinPage }); // learns Griffin's id
+    await settled(s);
+    const early = s.pageOpening(url);
+    expect(early).toBeDefined();
+    const asked = await s.handle({ type: 'lookup-id', arxivId: '2402.19427' });
+    expect(asked).toBe(await early);
+    expect(asked).toMatchObject({ match: { method: 'arxiv-id', paper: { title: GRIFFIN_TITLE } } });
+    expect((asked as { related: unknown[] }).related.length).toBeGreaterThan(0);
+    // Taken once: the next visit's question is answered afresh (and the same).
+    const again = await s.handle({ type: 'lookup-id', arxivId: '2402.19427' });
+    expect(again).not.toBe(asked);
+    expect(again).toEqual(asked);
+  });
+
+  it('an answer made before the page taught the record its id is dropped once it is learned', async () => {
+    const s = service(true);
+    const early = await s.pageOpening(url);
+    expect(early).toMatchObject({ type: 'lookup-id', match: null });
+    await s.handle({ type: 'lookup-page', page: griffinPage });
+    await settled(s);
+    expect(await s.handle({ type: 'lookup-id', arxivId: '2402.19427' })).toMatchObject({ match: { paper: { title: GRIFFIN_TITLE } } });
+  });
+
+  it('ignores what is not an abstract page, and the plain-text view', () => {
+    const s = service(false);
+    for (const other of ['https://arxiv.org/list/cs.LG/recent', 'https://arxiv.org/abs/2402.19427?fmt=txt', 'https://example.org/abs/2402.19427', 'not a url']) {
+      expect(s.pageOpening(other), other).toBeUndefined();
+    }
+  });
+});

@@ -220,9 +220,9 @@ export class PaperIndex {
 
   /**
    * A real Paper for what an inner module returned (a PaperView when papers
-   * are columns). Without its abstract when `abstract` is false: no abstract
-   * chunk is then read for it (an answer listing 30 related papers would
-   * otherwise wait on up to 30 chunk reads for text it does not show).
+   * are columns). Without its abstract when `abstract` is false (made
+   * without asking for its chunk: a list that shows no abstract does not
+   * carry 30 of them).
    */
   private real(p: Paper, abstract = true): Paper {
     const full = p instanceof PaperView ? (abstract ? this.paperAt(p.ord) : this.paperAtWithoutAbstract(p.ord)) : this.learnedOr(p);
@@ -393,7 +393,7 @@ export class PaperIndex {
   }
 
   /** Papers related to a page or dataset paper; see related.ts for the scoring. */
-  /** `abstracts: false`: the papers come without their abstracts (abstract ''), and no abstract is read for them. */
+  /** `abstracts: false`: the papers come without their abstracts (abstract ''); the reasons still read those they compare. */
   related(q: RelatedQuery, limit = 10, opts: { abstracts?: boolean } = {}): RelatedPaper[] {
     const key = normalizeTitle(q.title);
     const excluded = new Set<number>(key === '' ? [] : this.titleOrds(key));

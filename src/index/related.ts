@@ -205,6 +205,10 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
   walked.sort((a, b) => b.qw - a.qw);
   walked.length = Math.min(walked.length, RELATED_LIMITS.maxQueryTerms);
   const complete = index.allReady(walked.map((w) => w.id));
+  // Postings still to be read (a woken worker): the service reads them and
+  // asks again, so a ranking made now would be thrown away (at 1M papers, a
+  // few hundred ms on code V8 has not optimized yet).
+  if (!complete) return { key, ords: [], scores: [], sims: [], authors: [], qIdf, complete };
   const cand: number[] = [];
   const { offsets, posts } = index;
   for (const { id, qw } of walked) {

@@ -31,6 +31,13 @@ export const RELATED_LIMITS = {
   maxDfFraction: 0.1,
   /** Only the heaviest query terms are walked. */
   maxQueryTerms: 48,
+  /**
+   * ... and, heaviest first, only while their postings add up to this many
+   * (the heaviest always). Binds at 1M papers, where 48 terms in up to 10%
+   * of the papers each made a ranking walk millions of postings; the terms
+   * it drops are the commonest (lowest idf) of the query's.
+   */
+  maxPostingsWalked: 300_000,
 } as const;
 
 /** Title terms count this many times an abstract term does. */
@@ -204,6 +211,14 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
   }
   walked.sort((a, b) => b.qw - a.qw);
   walked.length = Math.min(walked.length, RELATED_LIMITS.maxQueryTerms);
+  let postings = 0;
+  for (let i = 0; i < walked.length; i++) {
+    postings += index.df(walked[i]?.id ?? 0);
+    if (i > 0 && postings > RELATED_LIMITS.maxPostingsWalked) {
+      walked.length = i;
+      break;
+    }
+  }
   const complete = index.allReady(walked.map((w) => w.id));
   // Postings still to be read (a woken worker): the service reads them and
   // asks again, so a ranking made now would be thrown away (at 1M papers, a

@@ -9,7 +9,7 @@ import type { Paper } from '../dataset/schema';
 import { AbstractChunks } from './abstract-chunks';
 import { normalizeArxivId } from './normalize';
 import {
-  arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, storedColumn, storedList, type ListColumn, type StringColumn,
+  arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, listItem, storedColumn, storedList, type ListColumn, type StringColumn,
 } from './columns';
 
 /** How PaperIndex reads papers by ordinal. */
@@ -204,9 +204,9 @@ export class PaperColumns implements PaperTable {
   }
 
   primaryCategory(ord: number): string | undefined {
-    const { at, items } = this.d.categories;
+    const { at } = this.d.categories;
     const k = at[ord] ?? 0;
-    return k < (at[ord + 1] ?? 0) ? cell(items, k) : undefined;
+    return k < (at[ord + 1] ?? 0) ? listItem(this.d.categories, k) : undefined;
   }
 
   authors(ord: number): string[] {

@@ -1,5 +1,9 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../../src/dataset/schema';
+import { buildPaperColumns } from '../../../src/index/paper-columns-builder';
+import { dateOfNumber, PaperColumns, storedPaperColumns } from '../../../src/index/paper-columns';
+import { dateNumber } from '../../../src/index/topk';
 import { cell, columnChecksum, columnFits, list, listChecksum, listFits, packLists, packStrings, PART, storedColumn, storedList } from '../../../src/index/columns';
 
 describe('a column as the snapshot stores it (storedColumn)', () => {
@@ -48,5 +52,24 @@ describe('a list as the snapshot stores it (storedList)', () => {
     const stored = storedList(packLists(authors));
     expect(stored.codes).toBeUndefined();
     expect(authors.every((l, i) => JSON.stringify(list(stored, i)) === JSON.stringify(l))).toBe(true);
+  });
+});
+
+describe('paper dates as the snapshot stores them', () => {
+  it('a date is its date number written out; a column of such dates is left out and read back from the numbers', () => {
+    for (const date of ['2021-03-04', '1999-12-31', '0999-01-09', '2026-11-30']) expect(dateOfNumber(dateNumber(date))).toBe(date);
+    const papers = Array.from({ length: 50 }, (_, i): Paper => ({
+      id: `p${i}`, title: `Paper ${i}`, authors: ['A B'], authorsTruncated: false, affiliations: [], categories: ['cs.LG'],
+      date: `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`, abstract: '', hasCode: false, sources: ['t'],
+    }));
+    const stored = storedPaperColumns(buildPaperColumns(papers).data);
+    expect(stored.dates).toBeUndefined();
+    expect(stored.datesFromNumbers).toBe(true);
+    const back = PaperColumns.fromData(structuredClone(stored));
+    expect(papers.map((_, i) => back.date(i))).toEqual(papers.map((p) => p.date));
+    // One date that is not "YYYY-MM-DD" keeps the column.
+    const odd = storedPaperColumns(buildPaperColumns([...papers, { ...(papers[0] as Paper), id: 'odd', date: '2021' }]).data);
+    expect(odd.dates).toBeDefined();
+    expect(PaperColumns.fromData(structuredClone(odd)).date(50)).toBe('2021');
   });
 });

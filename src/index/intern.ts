@@ -3,7 +3,7 @@
  * token: a token is hashed while it is scanned and looked up in an
  * open-addressing table whose keys live in one Uint16Array character pool.
  * Only a term seen for the first time becomes a JS string; a plain word of up
- * to 10 characters is compared by one number (its short code), not char by
+ * to 20 characters is compared by two numbers (its short code), not char by
  * char, and plain ASCII is scanned and interned in one pass. Produces the same
  * tokens as tokenize(): plain ASCII in one pass; ASCII with TeX after
  * stripTex, the one part of normalizeTitle that changes an ASCII text's
@@ -24,8 +24,9 @@ export class TermTable {
   private poolLen = 0;
   private start = new Uint32Array(1024);
   private len = new Uint16Array(1024);
-  /** Per id: the term's short code (shortCode) when it has one, else -1. */
+  /** Per id: the term's short code (shortCode of its first and next SHORT_PART characters) when it has one, else -1. */
   private codes = new Float64Array(1024);
+  private codes2 = new Float64Array(1024);
 
   get size(): number {
     return this.names.length;
@@ -55,15 +56,15 @@ export class TermTable {
   }
 
   /**
-   * intern() for a term with a short code: one number compared per probe
+   * intern() for a term with a short code: two numbers compared per probe
    * instead of its characters (the code is the term, see shortCode).
    */
-  private internShort(s: string, from: number, to: number, hash: number, code: number): number {
-    const { slots, codes } = this;
+  private internShort(s: string, from: number, to: number, hash: number, code: number, code2: number): number {
+    const { slots, codes, codes2 } = this;
     const mask = slots.length - 1;
     let i = hash & mask;
     for (let v = slots[i] ?? EMPTY; v !== EMPTY; v = slots[i] ?? EMPTY) {
-      if (codes[v - 1] === code) return v - 1;
+      if (codes[v - 1] === code && codes2[v - 1] === code2) return v - 1;
       i = (i + 1) & mask;
     }
     return this.add(s, from, to, i, true);
@@ -84,7 +85,8 @@ export class TermTable {
     for (let k = 0; k < n; k++) this.pool[this.poolLen + k] = term.charCodeAt(k);
     this.start[id] = this.poolLen;
     this.len[id] = n;
-    this.codes[id] = n <= SHORT_MAX ? shortCode(term, 0, n) : -1;
+    this.codes[id] = n <= SHORT_MAX ? shortCode(term, 0, Math.min(n, SHORT_PART)) : -1;
+    this.codes2[id] = n <= SHORT_MAX ? shortCode(term, SHORT_PART, n) : -1;
     this.poolLen += n;
     this.stop[id] = STOPWORDS.has(term) ? 1 : 0;
     this.slots[i] = id + 1;
@@ -102,9 +104,11 @@ export class TermTable {
     this.start = grow(this.start, (k) => new Uint32Array(k));
     this.len = grow(this.len, (k) => new Uint16Array(k));
     this.stop = grow(this.stop, (k) => new Uint8Array(k));
-    const codes = new Float64Array(m);
-    codes.set(this.codes);
-    this.codes = codes;
+    for (const f of ['codes', 'codes2'] as const) {
+      const next = new Float64Array(m);
+      next.set(this[f]);
+      this[f] = next;
+    }
   }
 
   private rehash(): void {
@@ -161,6 +165,7 @@ export class TermTable {
     let from = -1;
     let h = 0;
     let code = 0;
+    let code2 = 0;
     const n = s.length;
     for (let i = 0; i <= n; i++) {
       let c = i < n ? s.charCodeAt(i) : 32;
@@ -172,9 +177,11 @@ export class TermTable {
           from = i;
           h = 0x811c9dc5;
           code = 0;
+          code2 = 0;
         }
         h = Math.imul(h ^ c, 0x01000193);
-        code = code * 37 + (CODE_OF[c] ?? 0);
+        if (i - from < SHORT_PART) code = code * 37 + (CODE_OF[c] ?? 0);
+        else code2 = code2 * 37 + (CODE_OF[c] ?? 0);
         continue;
       }
       if (k === GIVE_UP) return -1;
@@ -186,7 +193,7 @@ export class TermTable {
           next.set(buf);
           this.buf = buf = next;
         }
-        buf[count++] = len <= SHORT_MAX ? this.internShort(s, from, i, h, code) : this.intern(s, from, i, h, true);
+        buf[count++] = len <= SHORT_MAX ? this.internShort(s, from, i, h, code, code2) : this.intern(s, from, i, h, true);
       }
       from = -1;
     }
@@ -265,14 +272,17 @@ export class TermTable {
 }
 
 /**
- * Terms of up to SHORT_MAX characters of [a-z0-9] (most words) have a short
- * code: each character a digit 1..36 in base 37, read as one number (exact:
- * 37^10 < 2^53). Two such terms are equal exactly when their codes are, so a
- * lookup compares one number, not the characters. Upper-case ASCII letters
+ * Terms of up to SHORT_MAX characters of [a-z0-9] (nearly all words) have a
+ * short code: each character a digit 1..36 in base 37, the first SHORT_PART
+ * characters read as one number and the rest as another (exact: 37^10 <
+ * 2^53; no digit is 0, so no two lengths share a code). Two such terms are
+ * equal exactly when their codes are, so a lookup compares two numbers, not
+ * the characters. Upper-case ASCII letters
  * count as their lower case (the terms are lower-cased); -1 when there is
  * another character.
  */
-const SHORT_MAX = 10;
+const SHORT_PART = 10;
+const SHORT_MAX = 2 * SHORT_PART;
 const CODE_OF = new Int8Array(128).fill(-1);
 for (let c = 48; c <= 57; c++) CODE_OF[c] = c - 47;
 for (let c = 97; c <= 122; c++) CODE_OF[c] = c - 86;

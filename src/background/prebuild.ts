@@ -1,5 +1,4 @@
 import { ABSTRACT_CHUNK, AbstractChunks } from '../index/abstract-chunks';
-import type { Author, Paper } from '../dataset/schema';
 import type { AtlasStore } from '../storage/db';
 import { prebuildNonce } from '../storage/staging';
 import type { DatasetMeta } from '../storage/upgrade';
@@ -14,14 +13,6 @@ import { StreamBuild } from './stream-build';
  * without a read (they are written with the snapshot, after those answers).
  */
 export const KEEP_ABSTRACTS = 200_000;
-
-/**
- * Batches read back in one transaction at most. Each read waits for the
- * page's batch write in progress (same stores) and the page's next write
- * waits for it: when the worker is behind, reading the batches announced
- * meanwhile together makes that alternation less frequent.
- */
-const READ_AHEAD = 4;
 
 /**
  * The index built while an import is still being written. The options page
@@ -47,9 +38,6 @@ export class ImportPrebuild {
   /** Batches announced and not yet done with (this one included, while it is indexed). */
   private waiting = 0;
   private queue: Promise<void> = Promise.resolve();
-  /** The last batch announced, and batches read ahead of their turn. */
-  private announced = -1;
-  private readonly fetched = new Map<number, { papers: Paper[]; authors: Author[] }>();
   private baseToken = '';
   private dropped = false;
   /** Time spent reading batches back and indexing them (logged at the end). */
@@ -69,7 +57,6 @@ export class ImportPrebuild {
   /** Queues batch `chunk` (they must come 0, 1, 2, ...). */
   stage(store: () => Promise<AtlasStore>, chunk: number, duplicates: number): void {
     this.waiting++;
-    this.announced = Math.max(this.announced, chunk);
     this.queue = this.queue
       .then(async () => {
         if (this.dropped) return;
@@ -79,10 +66,10 @@ export class ImportPrebuild {
         const stream = this.stream ?? (await this.start(s));
         const key: [string, number] = [this.importId, chunk];
         const t0 = Date.now();
-        const { papers, authors } = this.fetched.get(chunk) ?? (await this.fetch(s, chunk));
-        this.fetched.delete(chunk);
+        const { papers, authors } = await s.importBatch(key);
         const t1 = Date.now();
-        stream.addAuthors(authors);
+        if (!papers) throw new Error(`batch ${chunk} is not stored`);
+        stream.addAuthors(authors ?? []);
         stream.addChunk(key, papers);
         this.readMs += t1 - t0;
         this.chunks++;
@@ -93,15 +80,6 @@ export class ImportPrebuild {
       })
       .catch((error: unknown) => this.drop(String(error)))
       .finally(() => this.waiting--);
-  }
-
-  /** Reads batch `chunk` and those announced after it (up to READ_AHEAD in all). */
-  private async fetch(store: AtlasStore, chunk: number): Promise<{ papers: Paper[]; authors: Author[] }> {
-    const to = Math.min(this.announced, chunk + READ_AHEAD - 1);
-    const batches = await store.importBatches(this.importId, chunk, to);
-    if (batches.length !== to - chunk + 1) throw new Error(`batches ${chunk} to ${to} are not all stored`);
-    batches.forEach((b, i) => this.fetched.set(chunk + i, b));
-    return batches[0] as { papers: Paper[]; authors: Author[] };
   }
 
   private async flush(store: AtlasStore): Promise<void> {
@@ -116,7 +94,6 @@ export class ImportPrebuild {
     this.dropped = true;
     this.stream = undefined;
     this.abstracts = [];
-    this.fetched.clear();
   }
 
   /** Indexes the committed datasets first: they come before the import, as in a full build. */

@@ -126,23 +126,19 @@ export async function openStore(opts: { name?: string } = {}) {
       return db.get('papers', key as [string, number]);
     },
     /**
-     * Batches `from` .. `to` of dataset `id` (an import being written),
-     * papers and authors, in one transaction whose values are decoded after
-     * it ends: the import writing its next batch waits for this transaction
-     * (same stores), not for the decoding (tens of ms a batch). Fewer if some
-     * are not stored.
+     * One batch of an import, papers and authors, in one transaction whose
+     * values are decoded after it ends: the import writing its next batch
+     * waits for this transaction, not for the decoding (tens of ms a batch).
      */
-    async importBatches(id: string, from: number, to: number): Promise<{ papers: Paper[]; authors: Author[] }[]> {
-      const range = IDBKeyRange.bound([id, from], [id, to]);
+    async importBatch(key: IDBValidKey): Promise<{ papers?: Paper[]; authors?: Author[] }> {
       const tx = unwrap(db.transaction(['papers', 'authors'], 'readonly'));
-      const papers = tx.objectStore('papers').getAll(range);
-      const authors = tx.objectStore('authors').getAll(range);
+      const papers = tx.objectStore('papers').get(key);
+      const authors = tx.objectStore('authors').get(key);
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('reading batches was aborted'));
+        tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('reading a batch was aborted'));
       });
-      const a = authors.result as Author[][];
-      return (papers.result as Paper[][]).map((p, i) => ({ papers: p, authors: a[i] ?? [] }));
+      return { papers: papers.result as Paper[] | undefined, authors: authors.result as Author[] | undefined };
     },
     /** One stored chunk of author records (an import stores one per batch, beside its papers). */
     async authorChunk(key: IDBValidKey): Promise<Author[] | undefined> {

@@ -32,11 +32,10 @@ function service() {
       reads.push(JSON.stringify(key));
       return chunk(key);
     };
-    const batches = store.importBatches.bind(store);
-    store.importBatches = async (id, from, to) => {
-      const read = await batches(id, from, to);
-      read.forEach((_, i) => reads.push(JSON.stringify([id, from + i])));
-      return read;
+    const batch = store.importBatch.bind(store);
+    store.importBatch = (key) => {
+      reads.push(JSON.stringify(key));
+      return batch(key);
     };
     const reserve = store.reserveSnapshot.bind(store);
     store.reserveSnapshot = () => {

@@ -2,7 +2,7 @@ import { ABSTRACT_CHUNK, AbstractChunks } from '../index/abstract-chunks';
 import type { AtlasStore } from '../storage/db';
 import { prebuildNonce } from '../storage/staging';
 import type { DatasetMeta } from '../storage/upgrade';
-import { applyStoredMerges, finishStored, streamDatasets } from './build-from-store';
+import { applyStoredMerges, finishStored, readChunk, streamDatasets } from './build-from-store';
 import { datasetsToken, readSnapshot, storeSnapshot, type LoadedSnapshot, type ServiceSnapshot } from './snapshot';
 import { StreamBuild } from './stream-build';
 
@@ -66,9 +66,8 @@ export class ImportPrebuild {
         const stream = this.stream ?? (await this.start(s));
         const key: [string, number] = [this.importId, chunk];
         const t0 = Date.now();
-        const { papers, authors } = await s.importBatch(key);
+        const [papers, authors] = await Promise.all([readChunk(s, key), s.authorChunk(key)]);
         const t1 = Date.now();
-        if (!papers) throw new Error(`batch ${chunk} is not stored`);
         stream.addAuthors(authors ?? []);
         stream.addChunk(key, papers);
         this.readMs += t1 - t0;

@@ -1,4 +1,4 @@
-import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DATASET_FORMAT, DATASET_VERSION, PaperSchema, type Author, type Dataset, type Paper } from '../dataset/schema';
 import { beginImport, cleanupStaging, datasetRange, deleteDatasetRows, type ImportLiveness, type StagingImport } from './staging';
 import { chunks, type ChunkKey } from './chunks';
@@ -124,21 +124,6 @@ export async function openStore(opts: { name?: string } = {}) {
     /** One stored chunk of papers; undefined when it is gone (the dataset was removed meanwhile). */
     async paperChunk(key: IDBValidKey): Promise<Paper[] | undefined> {
       return db.get('papers', key as [string, number]);
-    },
-    /**
-     * One batch of an import, papers and authors, in one transaction whose
-     * values are decoded after it ends: the import writing its next batch
-     * waits for this transaction, not for the decoding (tens of ms a batch).
-     */
-    async importBatch(key: IDBValidKey): Promise<{ papers?: Paper[]; authors?: Author[] }> {
-      const tx = unwrap(db.transaction(['papers', 'authors'], 'readonly'));
-      const papers = tx.objectStore('papers').get(key);
-      const authors = tx.objectStore('authors').get(key);
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('reading a batch was aborted'));
-      });
-      return { papers: papers.result as Paper[] | undefined, authors: authors.result as Author[] | undefined };
     },
     /** One stored chunk of author records (an import stores one per batch, beside its papers). */
     async authorChunk(key: IDBValidKey): Promise<Author[] | undefined> {

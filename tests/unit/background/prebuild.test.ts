@@ -21,7 +21,7 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 
-/** A service whose store logs which stored paper chunks (or import batches) are read, and how many builds reserve a snapshot. */
+/** A service whose store logs which stored paper chunks are read, and how many builds reserve a snapshot. */
 function service() {
   const reads: string[] = [];
   let builds = 0;
@@ -31,11 +31,6 @@ function service() {
     store.paperChunk = (key) => {
       reads.push(JSON.stringify(key));
       return chunk(key);
-    };
-    const batch = store.importBatch.bind(store);
-    store.importBatch = (key) => {
-      reads.push(JSON.stringify(key));
-      return batch(key);
     };
     const reserve = store.reserveSnapshot.bind(store);
     store.reserveSnapshot = () => {

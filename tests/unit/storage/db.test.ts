@@ -80,16 +80,6 @@ describe('storage v2', () => {
     await expect(imp.write([paper(4)], [])).rejects.toThrow(/finished/);
   });
 
-  it('importBatch reads back a staged batch, papers and authors as written; a batch not written is missing', async () => {
-    const store = await openStore();
-    const imp = await store.beginImport({ name: 'mine' });
-    await imp.write([paper(1), paper(2, { abstract: 'Two.' })], [{ id: 'ada lovelace', name: 'Ada Lovelace' }]);
-    await imp.write([paper(3)], []);
-    expect(await store.importBatch([imp.id, 0])).toEqual({ papers: [paper(1), paper(2, { abstract: 'Two.' })], authors: [{ id: 'ada lovelace', name: 'Ada Lovelace' }] });
-    expect(await store.importBatch([imp.id, 1])).toEqual({ papers: [paper(3)], authors: [] });
-    expect(await store.importBatch([imp.id, 2])).toEqual({ papers: undefined, authors: undefined });
-  });
-
   it('a snapshot whose build began before a dataset write is not written (it would show old rows)', async () => {
     const store = await openStore();
     await store.putDataset(seed());

@@ -45,6 +45,44 @@ function browserRss(profileDir: string): { total: number; largest: number } {
   return { total, largest };
 }
 
+/**
+ * CPU time (user + system, seconds) of the browser's processes by thread:
+ * "renderer/ServiceWorker thread", "browser/IndexedDB", ... and per process
+ * in all (threads that ended count there). On a machine others load, the
+ * CPU an import takes moves far less than its wall time.
+ */
+function browserCpu(profileDir: string): Map<string, number> {
+  const hz = 100; // USER_HZ, what /proc reports ticks in
+  const out = new Map<string, number>();
+  const add = (k: string, ticks: number) => out.set(k, (out.get(k) ?? 0) + ticks / hz);
+  const ticksOf = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]); // utime, stime
+  };
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(profileDir)) continue;
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+      add(`${type} (process)`, ticksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')));
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+        add(`${type}/${name}`, ticksOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
+      }
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return out;
+}
+
+function cpuReport(before: Map<string, number>, after: Map<string, number>): string {
+  const spent = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v >= 0.2);
+  const total = spent.filter(([k]) => k.endsWith('(process)')).reduce((n, [, v]) => n + v, 0);
+  const threads = spent.filter(([k]) => !k.endsWith('(process)')).sort((a, b) => b[1] - a[1]).slice(0, 6);
+  return `${total.toFixed(1)} s in all; ${threads.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`;
+}
+
 /** "index snapshot stored" lines seen: the seed's, then the import's. */
 let snapshotsStored = 0;
 const coldArg = args.indexOf('--cold');
@@ -129,6 +167,7 @@ async function main(): Promise<void> {
     const o = optionsPage(options);
     await o.dataset('embedded default').waitFor({ timeout: 60_000 });
     const before = browserRss(browser.userDataDir);
+    const cpuBefore = browserCpu(browser.userDataDir);
     const updates: string[] = [];
     const watch = setInterval(() => {
       void o.progressText.textContent({ timeout: 100 }).then((t) => t && updates.at(-1) !== t && updates.push(t), () => undefined);
@@ -147,6 +186,7 @@ async function main(): Promise<void> {
     try {
       await o.summary.locator('[data-count=merged]', { hasText: 'merged with papers already' }).waitFor({ timeout: 600_000 });
       console.log(`background index ready ${((performance.now() - start) / 1000).toFixed(1)} s after the file was picked`);
+      console.log(`CPU until then: ${cpuReport(cpuBefore, browserCpu(browser.userDataDir))}`);
     } catch {
       console.log('background index not ready within 10 minutes');
     }

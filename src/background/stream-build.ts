@@ -31,11 +31,16 @@ export interface ChunkRef {
   position: number;
 }
 
-/** FNV-1a of a normalized title: the title map keeps numbers, not a million strings. */
+/**
+ * FNV-1a of a normalized title: the title map keeps numbers, not a million
+ * strings. 30 bits, so every key is a small integer to V8 (a larger one is
+ * a heap number, allocated and hashed as such); equal hashes are told apart
+ * by the titles themselves (findSame).
+ */
 function titleHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 /** What a merge changed of the record at an ordinal, as later papers compare against it. */

@@ -26,7 +26,26 @@ const ARXIV_ID_RE = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
 const CATEGORY_SEP_RE = /\s+/;
 
 export function arxivRecordToPaper(obj: unknown, line: number): ArxivRecordResult {
-  const fail = (message: string): ArxivRecordResult => ({ problem: { line, message } });
+  const r = recordToPaper(obj, line);
+  return 'problem' in r ? r : { paper: r.paper, authors: newAuthors(r.paper.authors, new Set()) };
+}
+
+/** The Authors of `names` whose key is not in `seen` yet (each once; `seen` gets their keys). */
+function newAuthors(names: readonly string[], seen: Set<string>, out: Author[] = []): Author[] {
+  for (const name of names) {
+    const key = authorKey(name);
+    // A "name" with no letters (stray punctuation) has no key to look it up by.
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      out.push({ id: key, name });
+    }
+  }
+  return out;
+}
+
+/** arxivRecordToPaper without the authors: the import finds the new ones against all it has met (newAuthors). */
+function recordToPaper(obj: unknown, line: number): { paper: Paper } | { problem: ImportProblem } {
+  const fail = (message: string) => ({ problem: { line, message } });
   if (!isArxivRecord(obj)) {
     // Rare: let zod say precisely what is wrong (it agrees with the fast check).
     const parsed = ArxivRecordSchema.safeParse(obj);
@@ -60,14 +79,7 @@ export function arxivRecordToPaper(obj: unknown, line: number): ArxivRecordResul
     hasCode: codeUrl !== undefined, ...(codeUrl ? { codeUrl } : {}),
     sources: [ARXIV_SOURCE],
   };
-
-  const authors = new Map<string, Author>();
-  for (const name of names) {
-    const key = authorKey(name);
-    // A "name" with no letters (stray punctuation) has no key to look it up by.
-    if (key && !authors.has(key)) authors.set(key, { id: key, name });
-  }
-  return { paper, authors: [...authors.values()] };
+  return { paper };
 }
 
 export interface ArxivBatch {
@@ -93,7 +105,7 @@ export const CHECK_RECORDS = 100;
 const NOT_BLANK_RE = /\S/;
 const isBlank = (text: string) => !NOT_BLANK_RE.test(text);
 
-function parseLine(text: string, line: number): ArxivRecordResult {
+function parseLine(text: string, line: number): { paper: Paper } | { problem: ImportProblem } {
   let obj: unknown;
   try {
     obj = JSON.parse(text);
@@ -101,7 +113,7 @@ function parseLine(text: string, line: number): ArxivRecordResult {
     const msg = errorMessage(e);
     return { problem: { line, message: `not JSON: ${msg.length > 120 ? `${msg.slice(0, 117)}...` : msg}` } };
   }
-  return arxivRecordToPaper(obj, line);
+  return recordToPaper(obj, line);
 }
 
 /**
@@ -146,11 +158,7 @@ export async function* importArxivJsonl(lines: AsyncIterable<Line> | Iterable<Li
       }
     } else {
       batch.papers.push(r.paper);
-      for (const a of r.authors) {
-        if (seenAuthors.has(a.id)) continue;
-        seenAuthors.add(a.id);
-        batch.authors.push(a);
-      }
+      newAuthors(r.paper.authors, seenAuthors, batch.authors);
     }
     if (!checked && ++tried >= CHECK_RECORDS) check();
     if (batch.papers.length + batch.problems.length >= size) close();

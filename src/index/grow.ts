@@ -15,6 +15,14 @@ export class Grow<T extends Uint32Array | Uint8Array> {
     }
     this.data[this.length++] = x;
   }
+  /** Makes room for `n` more items, so a caller may write data[length .. length + n) and then move length on. */
+  reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    const next = this.make(Math.max(this.data.length * 2, this.length + n));
+    next.set(this.data);
+    this.data = next;
+  }
+
   /** Drops the storage (the builder is done with it). */
   release(): void {
     this.data = this.make(0);

@@ -2,7 +2,9 @@
  * Build-time tokenizer that interns terms without allocating a string per
  * token: a token is hashed while it is scanned and looked up in an
  * open-addressing table whose keys live in one Uint16Array character pool.
- * Only a term seen for the first time becomes a JS string. Produces the same
+ * Only a term seen for the first time becomes a JS string; a plain word of up
+ * to 20 characters is compared by two numbers (its short code), not char by
+ * char, and plain ASCII is scanned and interned in one pass. Produces the same
  * tokens as tokenize(): plain ASCII in one pass; ASCII with TeX after
  * stripTex, the one part of normalizeTitle that changes an ASCII text's
  * tokens; anything else through normalizeTitle, NFKD and all.
@@ -22,6 +24,9 @@ export class TermTable {
   private poolLen = 0;
   private start = new Uint32Array(1024);
   private len = new Uint16Array(1024);
+  /** Per id: the term's short code (shortCode of its first and next SHORT_PART characters) when it has one, else -1. */
+  private codes = new Float64Array(1024);
+  private codes2 = new Float64Array(1024);
 
   get size(): number {
     return this.names.length;
@@ -50,6 +55,21 @@ export class TermTable {
     return this.add(s, from, to, i, ascii);
   }
 
+  /**
+   * intern() for a term with a short code: two numbers compared per probe
+   * instead of its characters (the code is the term, see shortCode).
+   */
+  private internShort(s: string, from: number, to: number, hash: number, code: number, code2: number): number {
+    const { slots, codes, codes2 } = this;
+    const mask = slots.length - 1;
+    let i = hash & mask;
+    for (let v = slots[i] ?? EMPTY; v !== EMPTY; v = slots[i] ?? EMPTY) {
+      if (codes[v - 1] === code && codes2[v - 1] === code2) return v - 1;
+      i = (i + 1) & mask;
+    }
+    return this.add(s, from, to, i, true);
+  }
+
   /** A term met for the first time; `i` is the empty slot its lookup ended on. */
   private add(s: string, from: number, to: number, i: number, ascii: boolean): number {
     const n = to - from;
@@ -65,6 +85,8 @@ export class TermTable {
     for (let k = 0; k < n; k++) this.pool[this.poolLen + k] = term.charCodeAt(k);
     this.start[id] = this.poolLen;
     this.len[id] = n;
+    this.codes[id] = n <= SHORT_MAX ? shortCode(term, 0, Math.min(n, SHORT_PART)) : -1;
+    this.codes2[id] = n <= SHORT_MAX ? shortCode(term, SHORT_PART, n) : -1;
     this.poolLen += n;
     this.stop[id] = STOPWORDS.has(term) ? 1 : 0;
     this.slots[i] = id + 1;
@@ -82,6 +104,11 @@ export class TermTable {
     this.start = grow(this.start, (k) => new Uint32Array(k));
     this.len = grow(this.len, (k) => new Uint16Array(k));
     this.stop = grow(this.stop, (k) => new Uint8Array(k));
+    for (const f of ['codes', 'codes2'] as const) {
+      const next = new Float64Array(m);
+      next.set(this[f]);
+      this[f] = next;
+    }
   }
 
   private rehash(): void {
@@ -110,8 +137,8 @@ export class TermTable {
    * (stopwords included), in order; returns their count.
    */
   scan(text: string): number {
-    let n = this.scanRuns(text, PLAIN);
-    if (n >= 0) return this.internRuns(text, n, true);
+    let n = this.scanPlain(text);
+    if (n >= 0) return n;
     // TeX in an ASCII text (most of the rest): stripTex leaves it ASCII, and
     // normalizeTitle of ASCII only lower-cases and splits on non-[a-z0-9],
     // so the NFKD and Unicode-property passes can be skipped.
@@ -122,6 +149,55 @@ export class TermTable {
     }
     const norm = normalizeTitle(text);
     return this.internRuns(norm, this.scanRuns(norm, NORMALIZED), false);
+  }
+
+  /**
+   * scan() for plain ASCII (see isPlainAscii), the most of the data: finds
+   * and interns each token in one pass. Gives up (-1) at the first character
+   * that is not plain ASCII; the tokens interned before it are tokens of the
+   * text whichever way it is then read (no later pass changes characters
+   * before a TeX character or a non-ASCII one), so the table gains none that
+   * the text does not have.
+   */
+  private scanPlain(s: string): number {
+    let buf = this.buf;
+    let count = 0;
+    let from = -1;
+    let h = 0;
+    let code = 0;
+    let code2 = 0;
+    const n = s.length;
+    for (let i = 0; i <= n; i++) {
+      let c = i < n ? s.charCodeAt(i) : 32;
+      if (c >= 128) return -1;
+      const k = PLAIN_CLASS[c] ?? GIVE_UP;
+      if (k === LOWER_OR_DIGIT || k === UPPER) {
+        if (k === UPPER) c += 32;
+        if (from < 0) {
+          from = i;
+          h = 0x811c9dc5;
+          code = 0;
+          code2 = 0;
+        }
+        h = Math.imul(h ^ c, 0x01000193);
+        if (i - from < SHORT_PART) code = code * 37 + (CODE_OF[c] ?? 0);
+        else code2 = code2 * 37 + (CODE_OF[c] ?? 0);
+        continue;
+      }
+      if (k === GIVE_UP) return -1;
+      if (from < 0) continue;
+      const len = i - from;
+      if (len > 1 || (len === 1 && s.charCodeAt(from) >= 48 && s.charCodeAt(from) <= 57)) {
+        if (count === buf.length) {
+          const next = new Uint32Array(count * 2);
+          next.set(buf);
+          this.buf = buf = next;
+        }
+        buf[count++] = len <= SHORT_MAX ? this.internShort(s, from, i, h, code, code2) : this.intern(s, from, i, h, true);
+      }
+      from = -1;
+    }
+    return count;
   }
 
   /** Tokens of an already normalized key (authorKey / normalizeTitle output): runs of non-spaces. */
@@ -193,6 +269,34 @@ export class TermTable {
     hash.set(this.runHash);
     this.runHash = hash;
   }
+}
+
+/**
+ * Terms of up to SHORT_MAX characters of [a-z0-9] (nearly all words) have a
+ * short code: each character a digit 1..36 in base 37, the first SHORT_PART
+ * characters read as one number and the rest as another (exact: 37^10 <
+ * 2^53; no digit is 0, so no two lengths share a code). Two such terms are
+ * equal exactly when their codes are, so a lookup compares two numbers, not
+ * the characters. Upper-case ASCII letters
+ * count as their lower case (the terms are lower-cased); -1 when there is
+ * another character.
+ */
+const SHORT_PART = 10;
+const SHORT_MAX = 2 * SHORT_PART;
+const CODE_OF = new Int8Array(128).fill(-1);
+for (let c = 48; c <= 57; c++) CODE_OF[c] = c - 47;
+for (let c = 97; c <= 122; c++) CODE_OF[c] = c - 86;
+for (let c = 65; c <= 90; c++) CODE_OF[c] = c - 54;
+
+function shortCode(s: string, from: number, to: number): number {
+  let code = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    const d = c < 128 ? (CODE_OF[c] ?? -1) : -1;
+    if (d < 0) return -1;
+    code = code * 37 + d;
+  }
+  return code;
 }
 
 type Mode = 0 | 1 | 2;

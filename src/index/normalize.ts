@@ -52,6 +52,7 @@ export function isPlainAscii(s: string): boolean {
 }
 
 const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
+const NON_ASCII = /[^\0-\x7f]/;
 
 /** stripAccents(stripTex(s)), with a fast path for plain ASCII (most of the data). */
 function plain(s: string): string {
@@ -66,7 +67,10 @@ export function normalizeTitle(title: string): string {
   // Plain ASCII, lower-cased, has no letter or digit outside [a-z0-9]: the
   // same result without the slower Unicode-property regex.
   if (isPlainAscii(title)) return title.toLowerCase().replace(NOT_ASCII_ALNUM, ' ').trim();
-  return stripAccents(stripTex(title))
+  // ASCII with TeX: still ASCII once stripped, where NFKD and the Unicode classes change nothing.
+  const stripped = stripTex(title);
+  if (!NON_ASCII.test(stripped)) return stripped.toLowerCase().replace(NOT_ASCII_ALNUM, ' ').trim();
+  return stripAccents(stripped)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -9,8 +9,10 @@ import { authorTerms, tokenize } from '../../../src/index/tokenize';
 import { prng } from '../../support/prng';
 
 
-// ASCII with TeX, control characters or DEL takes its own path in TermTable.scan.
-const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q', '\\emph{Ab}', '\\\\', '\u0001', '\u007f'];
+// ASCII with TeX, control characters or DEL takes its own path in TermTable.scan;
+// plain terms of up to 20 characters are looked up by their short code (two numbers past 10), longer ones by their characters.
+const PIECES = ['Smith', 'samuel', ' ', ' ', ',', '.', '-', 'L.', 'de', 'Gülçehre', '\\"o', '$\\alpha$', '{x}', '3', 'a1', '\t', 'ÉCOLE', 'łódź', 'X', 'q', '\\emph{Ab}', '\\\\', '\u0001', '\u007f',
+  'Zz09aBcDeF', 'zz09abcdef1', '00', '0', 'Transformers', 'ABCDEFGHIJklmnopqrst', 'abcdefghijklmnopqrstu'];
 const randomText = (rand: () => number): string =>
   Array.from({ length: Math.floor(rand() * 8) }, () => PIECES[Math.floor(rand() * PIECES.length)] ?? '').join(rand() < 0.5 ? '' : ' ');
 

@@ -32,6 +32,16 @@ describe('normalizeTitle', () => {
   it('gives the empty string for nothing but punctuation', () => {
     expect(normalizeTitle(' -- : $ $ ')).toBe('');
   });
+
+  it('gives what the full Unicode path gives, whichever shortcut a title takes', () => {
+    const pieces = ['Deep', 'NETS', ' ', '-', '$', '\\alpha', '\\emph{', '}', '{', '\\"o', "\\'e", 'é', 'Gülçehre', 'ﬁ', '\t', '\u0001', '3', 'x'];
+    const reference = (t: string) => stripAccents(stripTex(t)).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const rand = prng(11);
+    for (let i = 0; i < 3000; i++) {
+      const t = Array.from({ length: Math.floor(rand() * 7) }, () => pieces[Math.floor(rand() * pieces.length)] ?? '').join(rand() < 0.5 ? '' : ' ');
+      expect(normalizeTitle(t), JSON.stringify(t)).toBe(reference(t));
+    }
+  });
 });
 
 describe('stripAccents', () => {

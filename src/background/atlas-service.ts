@@ -16,6 +16,7 @@ import { ImportPrebuild } from './prebuild';
 import { fillPostingsLater, readMissing } from './reads';
 import { IndexLoadError } from '../index/serialize';
 import { isAlternateFormat, parseAbsUrl } from '../arxiv/url';
+import { EarlyAnswer } from './early-answer';
 
 /** What the service works on once loaded: the catalog records, and one index over all datasets. */
 interface Loaded {
@@ -55,9 +56,6 @@ type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-searc
  * answers protocol requests. Knows nothing of the extension APIs, so it is
  * tested in Node against fake-indexeddb.
  */
-/** An early lookup (pageOpening) older than this is not handed out: the page never asked, or asks again. */
-const EARLY_ANSWER_MS = 10_000;
-
 export class AtlasService {
   private loading?: Promise<Loaded>;
   /** The latest learning write and index refresh, for callers that must see it (tests). */
@@ -74,7 +72,7 @@ export class AtlasService {
    * The lookup by id of an abstract page a tab is opening (pageOpening),
    * started before the page's content script asks; its question takes it.
    */
-  private early?: { arxivId: string; at: number; answer: Promise<Response> };
+  private readonly early = new EarlyAnswer<Response>();
   /** Whether a question was answered since this worker started (the first one is logged with its timing). */
   private answered = false;
   /** The import being indexed while it is written (prebuild.ts). */
@@ -96,7 +94,7 @@ export class AtlasService {
   /** Drops what is loaded (the datasets changed underneath) and loads again. */
   reload(): Promise<Loaded> {
     this.loading = undefined;
-    this.early = undefined;
+    this.early.drop();
     return this.load();
   }
 
@@ -109,19 +107,11 @@ export class AtlasService {
   pageOpening(url: string): Promise<Response> | undefined {
     const parsed = isAlternateFormat(url) ? null : parseAbsUrl(url);
     if (!parsed) return undefined;
-    if (this.early?.arxivId === parsed.arxivId) return this.early.answer; // the same navigation, seen again
+    const pending = this.early.pending(parsed.arxivId); // the same navigation, seen again
+    if (pending) return pending;
     const answer = this.handle({ type: 'lookup-id', arxivId: parsed.arxivId });
-    answer.catch(() => undefined); // the page's own question asks again
-    this.early = { arxivId: parsed.arxivId, at: Date.now(), answer };
+    this.early.hold(parsed.arxivId, answer);
     return answer;
-  }
-
-  /** The early answer for this id, once (a later visit asks afresh). */
-  private takeEarly(arxivId: string): Promise<Response> | undefined {
-    const early = this.early;
-    if (!early || early.arxivId !== arxivId) return undefined;
-    this.early = undefined;
-    return Date.now() - early.at <= EARLY_ANSWER_MS ? early.answer.catch(() => this.handle({ type: 'lookup-id', arxivId })) : undefined;
   }
 
   /** One connection per worker life; reloads reuse it. */
@@ -154,8 +144,8 @@ export class AtlasService {
       return { type: 'open-search' };
     }
     if (request.type === 'lookup-id') {
-      const early = this.takeEarly(request.arxivId);
-      if (early) return early;
+      const early = this.early.take(request.arxivId);
+      if (early) return early.catch(() => this.handle(request));
     }
     const first = !this.answered;
     this.answered = true;
@@ -269,7 +259,7 @@ export class AtlasService {
       const near = ord === undefined ? undefined : { ord, mergedInto: loaded.mergedInto };
       if (!(await updatePaper(await this.openStore(), learned, near))) return;
       (await this.load()).index.learn([learned]);
-      this.early = undefined; // made before this was learned
+      this.early.drop(); // made before this was learned
       this.options.log?.(`learned ${match.paper.id} from ${page.arxivId}`);
     })().catch((error: unknown) => this.options.log?.(`learning from ${page.arxivId} failed: ${String(error)}`));
   }

@@ -160,9 +160,9 @@ export class PaperIndex {
 
   /**
    * The paper's position in what the index was built from (the merged
-   * datasets, oldest first). Found through its title's postings when they
-   * have it: the id map costs ~30 ms to build over 75k snapshot columns, on
-   * the first learned page and on each wake with learned records.
+   * datasets, oldest first). Found through its title's hash (title-hashes.ts):
+   * the id map costs ~30 ms to build over 75k snapshot columns, on the first
+   * learned page and on each wake with learned records.
    */
   ordinalOf(paper: Pick<Paper, 'id' | 'title'>): number | undefined {
     const key = normalizeTitle(paper.title);

@@ -131,3 +131,29 @@ describe('a short top k is the head of the full ranking', () => {
     });
   }
 });
+
+describe('typed key by key: each keystroke answers as a fresh index would', () => {
+  // A keystroke reuses the previous search's candidates for the tokens before
+  // the last when they are the same (search.ts scan): check every keystroke
+  // against an index that has answered nothing before it.
+  for (const seed of [5, 23]) {
+    it(`same papers, scores, order and marked terms (seed ${seed})`, () => {
+      const rand = prng(seed);
+      const papers = corpus(rand, 120);
+      const typed = PaperIndex.build({ papers, authors: [] });
+      let compared = 0;
+      for (let i = 0; i < 25; i++) {
+        const words = Array.from({ length: 2 + Math.floor(rand() * 3) }, () => randomQuery(rand).trim().split(' ')[0] ?? 'a');
+        const text = words.join(' ');
+        for (let n = 1; n <= text.length; n++) {
+          const q = text.slice(0, n);
+          const k = rand() < 0.5 ? 5 : 1000;
+          const fresh = PaperIndex.build({ papers, authors: [] }).search(q, k);
+          expect(typed.search(q, k), q).toEqual(fresh);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(300);
+    });
+  }
+});

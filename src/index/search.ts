@@ -42,8 +42,6 @@ class Scratch {
   /** Per paper, the best-scoring term of the widest prefix token (see matchedTerms). */
   readonly bestTerm: Uint32Array;
   gen = 0;
-  /** The candidates and scores after all tokens but the last of the previous search (see scan). */
-  before?: { key: string; cand: Uint32Array; score: Float64Array };
   constructor(n: number) {
     this.score = new Float64Array(n);
     this.tok = new Float64Array(n);
@@ -80,18 +78,6 @@ export const MATCHED_TERMS_EXACT_MAX = 64;
 const GALLOP_RATIO = 8;
 /** Score buckets of the early-terminating single-token scan. */
 const BUCKETS = 128;
-/** At most this many candidates are kept from one search for the next keystroke's. */
-const KEEP_BEFORE_MAX = 1 << 18;
-
-/** Identity of tokens[0, m): their terms and factors, in order. */
-function tokensKey(tokens: readonly TokenTerms[], m: number): string {
-  const parts: string[] = [];
-  for (let r = 0; r < m; r++) {
-    const t = tokens[r] as TokenTerms;
-    parts.push(`${t.ids.join(',')}/${t.factors.join(',')}`);
-  }
-  return parts.join('|');
-}
 
 /**
  * AND search: every token must match some field of a paper. A token's score in
@@ -200,29 +186,7 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
   const last = tokens.length - 1;
   let nCand = 0;
   let prevGen = 0;
-  // As you type, a keystroke usually changes only the last token: the
-  // candidates and scores of the tokens before it (three common words at 1M
-  // papers are most of a search) are taken from the previous search when
-  // those tokens are the same, instead of being intersected again.
-  // (Not when a token before the last is the wide one: its best terms per paper are not kept.)
-  const key = last > 0 && (wide < 0 || wide === last) ? tokensKey(tokens, last) : undefined;
-  let first = 0;
-  const kept = s.before;
-  if (key !== undefined && kept?.key === key) {
-    prevGen = s.next();
-    nCand = kept.cand.length;
-    for (let i = 0; i < nCand; i++) {
-      const ord = kept.cand[i] ?? 0;
-      cand[i] = ord;
-      stamp[ord] = prevGen;
-      score[ord] = kept.score[i] ?? 0;
-    }
-    first = last;
-  }
-  for (let r = first; r <= last; r++) {
-    if (r === last && key !== undefined && first < last) {
-      s.before = nCand <= KEEP_BEFORE_MAX ? { key, cand: cand.slice(0, nCand), score: Float64Array.from(cand.subarray(0, nCand), (ord) => score[ord] ?? 0) } : undefined;
-    }
+  for (let r = 0; r <= last; r++) {
     const t = tokens[r] as TokenTerms;
     const gen = s.next();
     const keepBest = r === wide;

@@ -133,9 +133,9 @@ describe('a short top k is the head of the full ranking', () => {
 });
 
 describe('typed key by key: each keystroke answers as a fresh index would', () => {
-  // A keystroke reuses the previous search's candidates for the tokens before
-  // the last when they are the same (search.ts scan): check every keystroke
-  // against an index that has answered nothing before it.
+  // Searches share scratch arrays per index (search.ts): no keystroke may
+  // depend on the ones typed before it. Each is checked against an index
+  // that has answered nothing.
   for (const seed of [5, 23]) {
     it(`same papers, scores, order and marked terms (seed ${seed})`, () => {
       const rand = prng(seed);

@@ -8,6 +8,7 @@
 import type { Paper } from '../dataset/schema';
 import { AbstractChunks } from './abstract-chunks';
 import { normalizeArxivId } from './normalize';
+import { dateOfNumber } from './topk';
 import {
   arrayChecksum, cell, columnChecksum, columnFits, list, listChecksum, listFits, listItem, storedColumn, storedList, type ListColumn, type StringColumn,
 } from './columns';
@@ -99,13 +100,6 @@ export function storedPaperColumns(d: PaperColumnsData): PaperColumnsData {
     out.datesFromNumbers = true;
   }
   return { ...out, checksums: paperChecksums(out) };
-}
-
-/** "YYYY-MM-DD" of a dateNumber (YYYYMMDD). */
-export function dateOfNumber(n: number): string {
-  const two = (x: number) => (x < 10 ? `0${x}` : String(x));
-  const year = Math.floor(n / 10000);
-  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${two(Math.floor(n / 100) % 100)}-${two(n % 100)}`;
 }
 
 /** Whether every date is its date number written out (then the numbers alone are stored). */

@@ -63,6 +63,13 @@ export function byDateDesc(papers: readonly Paper[], a: number, b: number): numb
   return da < db ? 1 : da > db ? -1 : a - b;
 }
 
+/** "YYYY-MM-DD" of a dateNumber (YYYYMMDD): the inverse of dateNumber for a well-formed date. */
+export function dateOfNumber(n: number): string {
+  const two = (x: number) => (x < 10 ? `0${x}` : String(x));
+  const year = Math.floor(n / 10000);
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${two(Math.floor(n / 100) % 100)}-${two(n % 100)}`;
+}
+
 /** "2021-03-04" -> 20210304 (0 when malformed): a date compared as a number. */
 export function dateNumber(date: string): number {
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {

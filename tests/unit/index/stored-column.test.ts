@@ -2,8 +2,8 @@ import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { buildPaperColumns } from '../../../src/index/paper-columns-builder';
-import { dateOfNumber, PaperColumns, storedPaperColumns } from '../../../src/index/paper-columns';
-import { dateNumber } from '../../../src/index/topk';
+import { PaperColumns, storedPaperColumns } from '../../../src/index/paper-columns';
+import { dateNumber, dateOfNumber } from '../../../src/index/topk';
 import { cell, columnChecksum, columnFits, list, listChecksum, listFits, packLists, packStrings, PART, storedColumn, storedList } from '../../../src/index/columns';
 
 describe('a column as the snapshot stores it (storedColumn)', () => {

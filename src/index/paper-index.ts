@@ -170,9 +170,14 @@ export class PaperIndex {
     return byTitle ?? this.ordOfId(paper.id);
   }
 
-  /** The record at an ordinal: the learned one if any, else the table's. */
-  private paperOf(ord: number): Paper | undefined {
-    return this.learned.get(ord) ?? this.table.paper(ord);
+  /**
+   * The record at an ordinal: the learned one if any, else the table's
+   * (made without reading its abstract chunk when `abstract` is false).
+   */
+  private paperOf(ord: number, abstract = true): Paper | undefined {
+    const learned = this.learned.get(ord);
+    if (learned) return learned;
+    return !abstract && this.table instanceof PaperColumns ? this.table.paperWithoutAbstract(ord) : this.table.paper(ord);
   }
 
   /** Abstract chunks the answers since the last call wanted but were not loaded (always none after a build). */
@@ -235,7 +240,7 @@ export class PaperIndex {
    * carry 30 of them).
    */
   private real(p: Paper, abstract = true): Paper {
-    const full = p instanceof PaperView ? (abstract ? this.paperAt(p.ord) : this.paperAtWithoutAbstract(p.ord)) : this.learnedOr(p);
+    const full = p instanceof PaperView ? this.paperAt(p.ord, abstract) : this.learnedOr(p);
     if (!full) return p;
     return abstract || full.abstract === '' ? full : { ...full, abstract: '' };
   }
@@ -244,12 +249,6 @@ export class PaperIndex {
     if (this.learned.size === 0) return p;
     const ord = this.ordOfId(p.id);
     return (ord === undefined ? undefined : this.learned.get(ord)) ?? p;
-  }
-
-  private paperAtWithoutAbstract(ord: number): Paper | undefined {
-    const p = this.learned.get(ord) ?? (this.table instanceof PaperColumns ? this.table.paperWithoutAbstract(ord) : this.table.paper(ord));
-    if (p) this.remember(p.id, ord);
-    return p;
   }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
@@ -328,8 +327,8 @@ export class PaperIndex {
   }
 
   /** A paper to return, remembering its id (ordOfId). */
-  private paperAt(ord: number): Paper | undefined {
-    const p = this.paperOf(ord);
+  private paperAt(ord: number, abstract = true): Paper | undefined {
+    const p = this.paperOf(ord, abstract);
     // Only for snapshot columns (remember): a built array may list an id
     // twice, and then the first ordinal must win.
     if (p) this.remember(p.id, ord);

@@ -17,6 +17,12 @@ export interface SidebarTiming {
   /** DOMContentLoaded finished. */
   dcl: number;
   /**
+   * The navigation's own steps before any script runs: the request sent to
+   * the server, and the first byte of its answer.
+   */
+  request: number;
+  response: number;
+  /**
    * The content script's own marks (performance.mark 'paper-atlas:<step>',
    * shared with the page's timeline): main() started, the lookup by id sent
    * (from the URL, at once), its answer arrived, arXiv's right-hand column
@@ -72,7 +78,7 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const mark = (step: string) => performance.getEntriesByName(`paper-atlas:${step}`, 'mark')[0]?.startTime ?? NaN;
     const [start, sent, idReply, anchor, reply] = steps.map(mark);
-    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, start, sent, idReply, anchor, reply };
+    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, request: nav?.requestStart ?? NaN, response: nav?.responseStart ?? NaN, start, sent, idReply, anchor, reply };
   }, MARKS);
   const r = (x: unknown) => Math.round(typeof x === 'number' ? x : NaN);
   return {
@@ -80,6 +86,8 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     shell: r(t.shell),
     host: r(t.host),
     dcl: r(t.dcl),
+    request: r(t.request),
+    response: r(t.response),
     start: r(t.start),
     sent: r(t.sent),
     idReply: r(t.idReply),
@@ -111,7 +119,7 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
   return (
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
     ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
-    ` | breakdown (medians, ms since navigation start): script start ${med('start')}, lookup by id sent ${med('sent')},` +
+    ` | breakdown (medians, ms since navigation start): request sent ${med('request')}, first byte ${med('response')}, script start ${med('start')}, lookup by id sent ${med('sent')},` +
     ` its answer ${med('idReply')}, anchor parsed ${med('anchor')}, answer in hand ${med('reply')}, panels ${med('painted')}` +
     // What the sidebar itself adds once both the column and the answer are
     // there (its render, the page's layout and paint, the frame's wait).

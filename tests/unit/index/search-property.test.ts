@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/dataset/schema';
 import { PaperIndex } from '../../../src/index/paper-index';
-import { parseQuery, TYPO_MIN_POSTINGS } from '../../../src/index/search';
+import { parseQuery, TYPO_FACTOR, TYPO_MIN_POSTINGS } from '../../../src/index/search';
 import { editDistance, TYPO_MIN_LENGTH } from '../../../src/index/typo';
 import { authorTerms, STOPWORDS, terms } from '../../../src/index/tokenize';
 import { prng } from '../../support/prng';
@@ -49,38 +49,48 @@ function randomQuery(rand: () => number): string {
  * while typed, every term it starts); a token of 5+ characters whose terms
  * occur fewer than TYPO_MIN_POSTINGS times also matches terms one edit away
  * (while typed: terms starting with a string one edit away).
+ *
+ * Its score, written out from the ranking's definition: per token, the best
+ * of its matched terms' idf (ln(1 + papers / df)) x the term's factor (the
+ * typed share of the term, halved for a typo) x the best field the term is
+ * in (title 3, authors 2, abstract 1); summed over the tokens.
  */
-function bruteForce(papers: readonly Paper[], query: string): Map<string, string[]> {
-  const docs = papers.map(
-    (p) => new Set([...terms(p.title), ...terms(p.abstract), ...p.authors.flatMap(authorTerms)]),
-  );
+function bruteForce(papers: readonly Paper[], query: string): Map<string, { terms: string[]; score: number }> {
+  const fields = papers.map((p) => ({ title: new Set(terms(p.title)), authors: new Set(p.authors.flatMap(authorTerms)), abstract: new Set(terms(p.abstract)) }));
+  const docs = fields.map((f) => new Set([...f.title, ...f.abstract, ...f.authors]));
   const all = [...new Set(docs.flatMap((d) => [...d]))];
   const df = (t: string) => docs.filter((d) => d.has(t)).length;
-  const termSets: Set<string>[] = [];
+  const idf = (t: string) => Math.log(1 + papers.length / df(t));
+  const tokenTerms: Map<string, number>[] = []; // term -> factor
   for (const q of parseQuery(query)) {
     const exact = all.filter((t) => (q.prefix ? t.startsWith(q.token) : t === q.token));
     if (exact.length === 0 && q.prefix && [...STOPWORDS].some((s) => s.startsWith(q.token))) continue;
-    const set = new Set(exact);
+    const factors = new Map(exact.map((t) => [t, q.token.length / t.length]));
     const cost = exact.reduce((n, t) => n + df(t), 0);
     if (cost < TYPO_MIN_POSTINGS && q.token.length >= TYPO_MIN_LENGTH) {
       for (const t of all) {
         const lens = q.prefix ? [q.token.length - 1, q.token.length, q.token.length + 1].filter((k) => k <= t.length) : [t.length];
-        if (lens.some((k) => editDistance(q.token, t.slice(0, k)) <= 1)) set.add(t);
+        const typo = TYPO_FACTOR * (q.prefix ? Math.min(1, q.token.length / t.length) : 1);
+        if (lens.some((k) => editDistance(q.token, t.slice(0, k)) <= 1)) factors.set(t, Math.max(factors.get(t) ?? 0, typo));
       }
     }
-    termSets.push(set);
+    tokenTerms.push(factors);
   }
-  const out = new Map<string, string[]>();
-  if (termSets.length === 0) return out;
+  const out = new Map<string, { terms: string[]; score: number }>();
+  if (tokenTerms.length === 0) return out;
   papers.forEach((p, i) => {
     const doc = docs[i] ?? new Set<string>();
+    const f = fields[i];
     const matched = new Set<string>();
-    for (const set of termSets) {
-      const hits = [...doc].filter((t) => set.has(t));
+    let score = 0;
+    for (const factors of tokenTerms) {
+      const hits = [...doc].filter((t) => factors.has(t));
       if (hits.length === 0) return;
       hits.forEach((t) => matched.add(t));
+      const field = (t: string) => (f?.title.has(t) ? 3 : f?.authors.has(t) ? 2 : 1);
+      score += Math.max(...hits.map((t) => idf(t) * (factors.get(t) ?? 0) * field(t)));
     }
-    out.set(p.id, [...matched].sort());
+    out.set(p.id, { terms: [...matched].sort(), score });
   });
   return out;
 }
@@ -97,7 +107,10 @@ describe('search vs brute force on generated corpora', () => {
         const expected = bruteForce(papers, q);
         const hits = index.search(q, 1000);
         expect(new Set(hits.map((h) => h.paper.id)), q).toEqual(new Set(expected.keys()));
-        for (const h of hits) expect(h.matchedTerms, `${q} / ${h.paper.id}`).toEqual(expected.get(h.paper.id));
+        for (const h of hits) {
+          expect(h.matchedTerms, `${q} / ${h.paper.id}`).toEqual(expected.get(h.paper.id)?.terms);
+          expect(h.score, `${q} / ${h.paper.id}: score`).toBeCloseTo(expected.get(h.paper.id)?.score ?? NaN, 9);
+        }
         // Ranked: scores descending, ties newest first.
         for (let k = 1; k < hits.length; k++) {
           const a = hits[k - 1];

@@ -2,7 +2,7 @@
  * As-you-type search over the TermIndex. Query -> tokens (the last one is a
  * prefix while it is being typed) -> per token a list of index terms (exact,
  * the prefix range, and one-edit typos when those find little) -> AND across
- * tokens, rarest first, with dense typed-array accumulators -> top k.
+ * tokens, cheapest first, with dense typed-array accumulators -> top k.
  */
 import { expandToken, parseQuery, type TokenTerms } from './query-terms';
 import { type TermIndex, postingAbstractTf, postingInAuthors, postingTitleTf } from './term-index';
@@ -39,15 +39,29 @@ class Scratch {
   readonly stamp: Uint32Array;
   readonly tokStamp: Uint32Array;
   readonly cand: Uint32Array;
+  /** The papers the last token's walk reached, in the order it reached them (a subset of cand). */
+  readonly hits: Uint32Array;
+  /** What the selection reads: cand, or hits after a walked last token. */
+  sel: Uint32Array;
   /** Per paper, the best-scoring term of the widest prefix token (see matchedTerms). */
   readonly bestTerm: Uint32Array;
   gen = 0;
+  /**
+   * Set by scan when the last token's candidates are left unswept: the
+   * selection (over sel) keeps those stamped `open` in tokStamp and adds
+   * their tok to their score (from 0 when `openFirst`: a one-token query).
+   * 0: the candidates and scores are final.
+   */
+  open = 0;
+  openFirst = false;
   constructor(n: number) {
     this.score = new Float64Array(n);
     this.tok = new Float64Array(n);
     this.stamp = new Uint32Array(n);
     this.tokStamp = new Uint32Array(n);
     this.cand = new Uint32Array(n);
+    this.hits = new Uint32Array(n);
+    this.sel = this.cand;
     this.bestTerm = new Uint32Array(n);
   }
   next(): number {
@@ -76,8 +90,11 @@ export interface SearchOptions {
 export const MATCHED_TERMS_EXACT_MAX = 64;
 /** A term whose postings outnumber the candidates this many times is intersected by binary search, not scanned. */
 const GALLOP_RATIO = 8;
+/** A range goes before a one-term token only when this many times cheaper (see byEvaluationOrder). */
+const RANGE_FIRST_RATIO = 4;
 /** Score buckets of the early-terminating single-token scan. */
 const BUCKETS = 128;
+const CHECK_DIV = Number(process.env.CHECK_DIV ?? 4);
 
 /**
  * AND search: every token must match some field of a paper. A token's score in
@@ -96,7 +113,7 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
   let ready = true;
   for (const t of tokens) if (!index.allReady(t.ids)) ready = false;
   if (!ready) return [];
-  tokens.sort((a, b) => a.cost - b.cost); // rarest first: the candidate set starts small
+  tokens.sort(byEvaluationOrder);
 
   let s = scratches.get(index);
   if (!s) scratches.set(index, (s = new Scratch(index.docCount)));
@@ -106,7 +123,7 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
     if (t.ids.length > MATCHED_TERMS_EXACT_MAX && (wide < 0 || t.ids.length > (tokens[wide]?.ids.length ?? 0))) wide = r;
   });
   const nCand = scan(index, s, tokens, wide, limit, opts.accept);
-  const { score, cand } = s;
+  const { score, sel, tok, tokStamp, open, openFirst } = s;
 
   const top = new TopK(limit, (a, b) => {
     const d = (score[a] ?? 0) - (score[b] ?? 0);
@@ -120,7 +137,11 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
   // At 1M papers a common word leaves 100k+ candidates.
   let floor = -Infinity;
   for (let i = 0; i < nCand; i++) {
-    const ord = cand[i] ?? 0;
+    const ord = sel[i] ?? 0;
+    if (open !== 0) {
+      if (tokStamp[ord] !== open) continue;
+      score[ord] = (openFirst ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0);
+    }
     if ((score[ord] ?? 0) < floor) continue;
     if (opts.accept && !opts.accept(ord)) continue;
     top.push(ord);
@@ -130,6 +151,18 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
   const best = top.sorted();
   const bestTerm = s.bestTerm;
   return best.map((ord) => ({ ord, score: score[ord] ?? 0, matchedTerms: matchedTerms(index, tokens, ord, wide, bestTerm[ord] ?? 0) }));
+}
+
+/**
+ * Tokens in the order scan takes them: rarest first, so the candidate set
+ * starts small, except that one-term tokens go before a range (a prefix, or
+ * a word with its typos) unless the range is far cheaper. A one-term token
+ * is read in step with the candidates, while a range first needs its
+ * candidates sorted and swept; last, its walk can stop early.
+ */
+function byEvaluationOrder(a: TokenTerms, b: TokenTerms): number {
+  const key = (t: TokenTerms) => (t.ids.length === 1 ? t.cost : t.cost * RANGE_FIRST_RATIO);
+  return key(a) - key(b) || (a.ids.length === 1 ? 0 : 1) - (b.ids.length === 1 ? 0 : 1);
 }
 
 /**
@@ -178,24 +211,43 @@ function bucketOrder(index: TermIndex, t: TokenTerms): { order: Uint32Array; sta
  * above them or lift one past them, so the top k is exactly that of the full
  * walk. The cheap rare terms come first; the costly common ones ("model",
  * "more") have low idf and are usually never walked.
- * Returns the candidate count (in s.cand, scores in s.score).
+ * Returns the candidate count (in s.cand, scores in s.score; see Scratch.open
+ * for the last token).
  */
 function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide: number, limit: number, accept?: (ord: number) => boolean): number {
-  const { score, tok, stamp, tokStamp, cand, bestTerm } = s;
+  const { score, tok, stamp, tokStamp, cand, hits, bestTerm } = s;
   const { offsets, posts } = index;
   const last = tokens.length - 1;
   let nCand = 0;
   let prevGen = 0;
+  s.open = 0;
+  s.sel = cand;
   for (let r = 0; r <= last; r++) {
     const t = tokens[r] as TokenTerms;
     const gen = s.next();
+    if (t.ids.length === 1) {
+      // One term (a whole word, no typo): its postings are read once, in
+      // step with the candidates, with no per-token scratch to fill and
+      // sweep again (at 1M papers a common word has 400k+ postings).
+      const id = t.ids[0] ?? 0;
+      const w = index.idf(id) * (t.factors[0] ?? 1);
+      nCand = r === 0 ? startWithTerm(index, s, id, w, gen) : intersectTerm(index, s, id, w, nCand, gen);
+      prevGen = gen;
+      if (nCand === 0) return 0;
+      continue;
+    }
     const keepBest = r === wide;
     let id = 0; // the term being walked
+    // The last token's walk notes whom it reaches: the checks below and the
+    // selection then read those rather than every candidate (at 1M papers
+    // "large la" keeps 439k candidates, and the walk reaches 100k).
+    let nHits = 0;
     const visit = (ord: number, x: number): void => {
       if (tokStamp[ord] !== gen) {
         tokStamp[ord] = gen;
         tok[ord] = x;
         if (r === 0) cand[nCand++] = ord;
+        else if (r === last) hits[nHits++] = ord;
         if (keepBest) bestTerm[ord] = id;
       } else if (x > (tok[ord] ?? 0)) {
         tok[ord] = x;
@@ -230,7 +282,7 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
       }
       return end - begin;
     };
-    if (r < last || t.ids.length === 1) for (let k = 0; k < t.ids.length; k++) walk(k);
+    if (r < last) for (let k = 0; k < t.ids.length; k++) walk(k);
     else {
       let maxBefore = 0;
       for (let i = 0; r > 0 && i < nCand; i++) maxBefore = Math.max(maxBefore, score[cand[i] ?? 0] ?? 0);
@@ -240,12 +292,14 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
         for (let j = start[b] ?? 0; j < (start[b + 1] ?? 0); j++) sinceCheck += walk(order[j] ?? 0);
         // Terms left bound below b x width. A check is a pass over the
         // candidates: only once the walk has done comparable work since the last.
-        if (b === 0 || sinceCheck * 4 < nCand) continue;
+        if (b === 0 || sinceCheck * CHECK_DIV < nCand) continue;
         sinceCheck = 0;
         const floor = maxBefore + b * width;
         let safe = 0;
-        for (let i = 0; i < nCand && safe < limit; i++) {
-          const ord = cand[i] ?? 0;
+        const reached = r === 0 ? cand : hits;
+        const nReached = r === 0 ? nCand : nHits;
+        for (let i = 0; i < nReached && safe < limit; i++) {
+          const ord = reached[i] ?? 0;
           if (tokStamp[ord] === gen && (r === 0 ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0) >= floor && (!accept || accept(ord))) safe++;
         }
         if (safe >= limit) break;
@@ -260,6 +314,14 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
         for (let ord = 0; ord < index.docCount; ord++) if (tokStamp[ord] === gen) cand[nCand++] = ord;
       } else cand.subarray(0, nCand).sort();
     }
+    if (r === last) {
+      // Swept by the selection in the same pass (searchTerms).
+      s.open = gen;
+      s.openFirst = r === 0;
+      if (r === 0) return nCand;
+      s.sel = hits;
+      return nHits;
+    }
     let kept = 0;
     for (let i = 0; i < nCand; i++) {
       const ord = cand[i] ?? 0;
@@ -273,6 +335,54 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
     if (nCand === 0) return 0;
   }
   return nCand;
+}
+
+/** A one-term first token: its postings, ascending, are the candidates. */
+function startWithTerm(index: TermIndex, s: Scratch, id: number, w: number, gen: number): number {
+  const { score, stamp, cand } = s;
+  const { offsets, posts } = index;
+  const end = offsets[id + 1] ?? 0;
+  let n = 0;
+  for (let p = offsets[id] ?? 0; p < end; p++) {
+    const post = posts[p] ?? 0;
+    const ord = post >>> 8;
+    score[ord] = w * (FIELD_OF_CODE[post & 255] ?? 0);
+    stamp[ord] = gen;
+    cand[n++] = ord;
+  }
+  return n;
+}
+
+/**
+ * A one-term token after the first: keeps the candidates found in its
+ * postings and adds its score. Both lists ascend, so one merge pass does it;
+ * when the postings are much longer, each candidate is found by binary search.
+ */
+function intersectTerm(index: TermIndex, s: Scratch, id: number, w: number, nCand: number, gen: number): number {
+  const { score, stamp, cand } = s;
+  const { offsets, posts } = index;
+  const end = offsets[id + 1] ?? 0;
+  let p = offsets[id] ?? 0;
+  const gallop = end - p > GALLOP_RATIO * nCand;
+  let kept = 0;
+  for (let i = 0; i < nCand && p < end; i++) {
+    const ord = cand[i] ?? 0;
+    if (gallop) {
+      let hi = end;
+      while (p < hi) {
+        const mid = (p + hi) >>> 1;
+        if ((posts[mid] ?? 0) >>> 8 < ord) p = mid + 1;
+        else hi = mid;
+      }
+    } else while (p < end && (posts[p] ?? 0) >>> 8 < ord) p++;
+    const post = posts[p] ?? 0;
+    if (p < end && post >>> 8 === ord) {
+      score[ord] = (score[ord] ?? 0) + w * (FIELD_OF_CODE[post & 255] ?? 0);
+      stamp[ord] = gen;
+      cand[kept++] = ord;
+    }
+  }
+  return kept;
 }
 
 /**

@@ -23,6 +23,12 @@ export interface SidebarTiming {
   request: number;
   response: number;
   /**
+   * The page's own first contentful paint: nothing of the page (sidebar
+   * included) is on screen before it, so a sidebar in the DOM earlier shows
+   * in that first frame.
+   */
+  fcp: number;
+  /**
    * The content script's own marks (performance.mark 'paper-atlas:<step>',
    * shared with the page's timeline): main() started, the lookup by id sent
    * (from the URL, at once), its answer arrived, arXiv's right-hand column
@@ -78,7 +84,7 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const mark = (step: string) => performance.getEntriesByName(`paper-atlas:${step}`, 'mark')[0]?.startTime ?? NaN;
     const [start, sent, idReply, anchor, reply] = steps.map(mark);
-    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, request: nav?.requestStart ?? NaN, response: nav?.responseStart ?? NaN, start, sent, idReply, anchor, reply };
+    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, request: nav?.requestStart ?? NaN, response: nav?.responseStart ?? NaN, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, start, sent, idReply, anchor, reply };
   }, MARKS);
   const r = (x: unknown) => Math.round(typeof x === 'number' ? x : NaN);
   return {
@@ -88,6 +94,7 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     dcl: r(t.dcl),
     request: r(t.request),
     response: r(t.response),
+    fcp: r(t.fcp),
     start: r(t.start),
     sent: r(t.sent),
     idReply: r(t.idReply),
@@ -116,6 +123,8 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
     return `${quantile(xs, 0.5)}${missing(xs)}`;
   };
   const own = timings.map((t) => t.painted - Math.max(t.anchor, t.reply)).filter(Number.isFinite);
+  const withFcp = timings.filter((t) => Number.isFinite(t.fcp) && Number.isFinite(t.painted));
+  const firstFrame = withFcp.filter((t) => t.painted <= t.fcp).length;
   return (
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
     ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
@@ -124,6 +133,9 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
     // What the sidebar itself adds once both the column and the answer are
     // there (its render, the page's layout and paint, the frame's wait).
     ` | panels after max(anchor parsed, answer in hand): median ${quantile(own, 0.5)} ms, p95 ${quantile(own, 0.95)} ms` +
+    // Nothing of the page is on screen before its first contentful paint:
+    // a sidebar in the DOM by then is in the page's first frame.
+    ` | the page's own first contentful paint ${col('fcp')}; sidebar body in the DOM by then on ${firstFrame} of ${withFcp.length} pages` +
     // The machine's load now: figures taken on a busy machine are pessimistic.
     ` | load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`
   );

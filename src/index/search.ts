@@ -94,7 +94,6 @@ const GALLOP_RATIO = 8;
 const RANGE_FIRST_RATIO = 4;
 /** Score buckets of the early-terminating single-token scan. */
 const BUCKETS = 128;
-const CHECK_DIV = Number(process.env.CHECK_DIV ?? 4);
 
 /**
  * AND search: every token must match some field of a paper. A token's score in
@@ -292,7 +291,7 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
         for (let j = start[b] ?? 0; j < (start[b + 1] ?? 0); j++) sinceCheck += walk(order[j] ?? 0);
         // Terms left bound below b x width. A check is a pass over the
         // candidates: only once the walk has done comparable work since the last.
-        if (b === 0 || sinceCheck * CHECK_DIV < nCand) continue;
+        if (b === 0 || sinceCheck * 4 < nCand) continue;
         sinceCheck = 0;
         const floor = maxBefore + b * width;
         let safe = 0;

@@ -43,6 +43,9 @@ export async function seedDataset(browser: ExtensionBrowser, id: string, data: {
     await page.evaluate((c) => (globalThis as unknown as { seed: { papers: unknown[] } }).seed.papers.push(...c), data.papers.slice(i, i + CHUNK));
   for (let i = 0; i < data.authors.length; i += CHUNK * 4)
     await page.evaluate((c) => (globalThis as unknown as { seed: { authors: unknown[] } }).seed.authors.push(...c), data.authors.slice(i, i + CHUNK * 4));
+  // The background creates the database (and its stores) when it first
+  // loads; opened before that, writeSeed would make an empty one.
+  await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'summary' }));
   await page.evaluate(writeSeed, id);
   // Stop the worker (it keeps the loaded index in memory); the next message
   // starts a fresh one, which loads the datasets from IndexedDB.

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { AtlasService } from '@/src/background/atlas-service';
 import { datasetFromProfile, DEFAULT_DATASET_ID } from '@/src/dataset/default-dataset';
 import { routeMessage } from '@/src/messaging/router';
-import { routePosted } from '@/src/messaging/worker-post';
 import { openStore } from '@/src/storage/db';
 import { loadSettings, toggleSidebarHidden } from '@/src/settings/settings';
 import seedProfile from '@/assets/seed/samuel-l-smith.txt?raw';
@@ -38,17 +37,6 @@ export default defineBackground(() => {
     // implementations (fake-browser among them).
     void routed.response.then(sendResponse);
     return true;
-  });
-
-  // Import batches the options page hands over by structured clone
-  // (src/messaging/worker-post.ts), answered on the port sent along.
-  globalThis.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const routed = routePosted(event.data, event.origin, location.origin);
-    if (!routed.handled) return console.warn(`[Paper Atlas] ${routed.reason}`);
-    void service.handle(routed.request).then(
-      (answer) => event.ports[0]?.postMessage(answer),
-      (error: unknown) => event.ports[0]?.postMessage({ type: 'error', message: String(error) }),
-    );
   });
 
   // An arXiv tab starts loading: its lookup by id starts now, not when the

@@ -2,9 +2,7 @@ import { render } from 'preact';
 import { ask } from '@/src/messaging/client';
 import { openStore, type AtlasStore } from '@/src/storage/db';
 import { exportFile } from '@/src/storage/export';
-import { runImport, type StagedBatch } from '@/src/storage/import-run';
-import { workerPoster, type PostToWorker } from '@/src/messaging/worker-post';
-import type { Author, Paper } from '@/src/dataset/schema';
+import { runImport } from '@/src/storage/import-run';
 import { settingsPort } from '@/src/settings/settings';
 import { OptionsApp } from '@/src/ui/options/OptionsApp';
 import type { OptionsDeps } from '@/src/ui/options/types';
@@ -26,41 +24,18 @@ function saveAs(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/**
- * Lets the background index each stored batch while the next is parsed:
- * the records are handed to its service worker when there is one, else the
- * batch is announced and read back from IndexedDB. A batch with duplicates
- * before it is only announced: the background then builds after the commit.
- */
-function announcer(post: Promise<PostToWorker | undefined>) {
-  return async ({ papers, authors, ...staged }: StagedBatch) => {
-    const toWorker = await post; // the same promise for every batch: they stay in order
-    if (toWorker && staged.duplicates === 0) await toWorker({ type: 'import-staged', ...staged, batch: { papers: papers as Paper[], authors: authors as Author[] } });
-    else await ask({ type: 'import-staged', ...staged });
-  };
-}
-
 const deps: OptionsDeps = {
-  runImport: async (input, signal, onProgress) => {
-    const announce = announcer(workerPoster());
-    // Every batch taken before the page says 'datasets-changed', which
-    // travels on another channel than the posted batches and could overtake
-    // them (a missed batch costs a full build after the commit).
-    let announced: Promise<unknown> = Promise.resolve();
-    const summary = await runImport({
+  runImport: async (input, signal, onProgress) =>
+    runImport({
       store: await getStore(),
       stream: input.stream(),
       signal,
       onProgress,
-      onStaged: (staged) => {
-        announced = Promise.all([announced, announce(staged).catch(() => undefined)]);
-      },
+      // Lets the background index each stored batch while the next is parsed.
+      onStaged: (staged) => void ask({ type: 'import-staged', ...staged }).catch(() => undefined),
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.totalBytes !== undefined ? { totalBytes: input.totalBytes } : {}),
-    });
-    await announced;
-    return summary;
-  },
+    }),
   settings: settingsPort,
   catalog: () => ask({ type: 'datasets' }),
   changed: () => ask({ type: 'datasets-changed' }),

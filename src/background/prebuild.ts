@@ -1,5 +1,4 @@
 import { ABSTRACT_CHUNK, AbstractChunks } from '../index/abstract-chunks';
-import type { Author, Paper } from '../dataset/schema';
 import type { AtlasStore } from '../storage/db';
 import { prebuildNonce } from '../storage/staging';
 import type { DatasetMeta } from '../storage/upgrade';
@@ -17,10 +16,9 @@ export const KEEP_ABSTRACTS = 200_000;
 
 /**
  * The index built while an import is still being written. The options page
- * says when each batch is stored ('import-staged'), handing its records over
- * when it can post to the service worker (messaging/worker-post.ts), else
- * the batch is read back; it is indexed here while the page parses the next
- * one, so after the commit only the finishing steps remain.
+ * says when each batch is stored ('import-staged'); the batch is read back
+ * and indexed here while the page parses the next one, so after the commit
+ * only the finishing steps remain.
  *
  * Abstracts are kept in memory up to KEEP_ABSTRACTS papers (written with
  * the snapshot after the first answers, and answered from memory); past
@@ -45,8 +43,6 @@ export class ImportPrebuild {
   /** Time spent reading batches back and indexing them (logged at the end). */
   private readMs = 0;
   private indexMs = 0;
-  /** Batches whose records came with the message (not read back). */
-  private given = 0;
   readonly nonce: string;
 
   constructor(
@@ -58,12 +54,8 @@ export class ImportPrebuild {
     this.nonce = prebuildNonce(importId);
   }
 
-  /**
-   * Queues batch `chunk` (they must come 0, 1, 2, ...). `batch`: its
-   * records, when the page handed them over; otherwise the stored chunk is
-   * read back (reading it makes the page's next write wait its turn).
-   */
-  stage(store: () => Promise<AtlasStore>, chunk: number, duplicates: number, batch?: { papers: Paper[]; authors: Author[] }): void {
+  /** Queues batch `chunk` (they must come 0, 1, 2, ...). */
+  stage(store: () => Promise<AtlasStore>, chunk: number, duplicates: number): void {
     this.waiting++;
     this.queue = this.queue
       .then(async () => {
@@ -74,9 +66,8 @@ export class ImportPrebuild {
         const stream = this.stream ?? (await this.start(s));
         const key: [string, number] = [this.importId, chunk];
         const t0 = Date.now();
-        const [papers, authors] = batch ? [batch.papers, batch.authors] : await Promise.all([readChunk(s, key), s.authorChunk(key)]);
+        const [papers, authors] = await Promise.all([readChunk(s, key), s.authorChunk(key)]);
         const t1 = Date.now();
-        if (batch) this.given++;
         stream.addAuthors(authors ?? []);
         stream.addChunk(key, papers);
         this.readMs += t1 - t0;
@@ -106,9 +97,7 @@ export class ImportPrebuild {
 
   /** Indexes the committed datasets first: they come before the import, as in a full build. */
   private async start(store: AtlasStore): Promise<StreamBuild> {
-    // Committed only; the import itself too when its first batch comes after
-    // the commit (a one-batch file): its batches come through stage() alone.
-    const metas = (await store.list()).filter((m) => m.id !== this.importId);
+    const metas = await store.list(); // committed only: the import is not among them yet
     this.baseToken = datasetsToken(metas);
     const stream = new StreamBuild((no, abstracts) => this.abstracts.push({ no, abstracts }));
     await streamDatasets(store, stream, metas, () => this.flush(store));
@@ -142,7 +131,7 @@ export class ImportPrebuild {
       const { record, loaded, kept } = this.storing
         ? { ...(await finishStored(store, stream, this.nonce, () => this.flush(store))), kept: [] }
         : await this.finishKept(store, stream);
-      this.log?.(`prebuild: ${this.given} of ${this.chunks} batches handed over, the rest read in ${this.readMs} ms, and indexed in ${this.indexMs} ms in all; after the commit ${caughtUp - start} ms indexing the last ones, ${Date.now() - caughtUp} ms finishing`);
+      this.log?.(`prebuild: batches read in ${this.readMs} ms and indexed in ${this.indexMs} ms in all; after the commit ${caughtUp - start} ms indexing the last ones, ${Date.now() - caughtUp} ms finishing`);
       // Stored while the first answers go out.
       return { loaded, stored: storeSnapshot(store, datasetsToken(metas), record, ticket, kept, this.nonce) };
     } finally {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuthorMetricsSchema, PaperSchema, type Author, type Paper } from '../dataset/schema';
+import { AuthorMetricsSchema, PaperSchema } from '../dataset/schema';
 import { PageInfoSchema } from '../arxiv/page-info';
 
 /**
@@ -55,12 +55,6 @@ export const SummaryRequest = z.object({ type: z.literal('summary') });
 export const OpenSearchRequest = z.object({ type: z.literal('open-search'), query: z.string().min(1).max(500) });
 
 // ---- dataset management (options page → background) ----
-
-/** More papers than an import's batch ever holds (import-run.ts writes 2,000). */
-const MAX_BATCH = 100_000;
-/** An object with a string id, passed through as it is (no copy; see ImportStagedRequest.batch). */
-const recordWithId = <T extends { id: string }>() =>
-  z.custom<T>((v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string', 'expected a record with an id');
 // The options page writes imports straight into IndexedDB (same origin) and
 // then says 'datasets-changed', so the background reloads; the answer comes
 // once the new index is ready.
@@ -81,25 +75,6 @@ export const ImportStagedRequest = z.object({
   importId: z.string().min(1).max(200),
   chunk: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
-  /**
-   * The batch itself, when the page could hand it to the worker directly
-   * (structured clone, messaging/worker-post.ts) instead of the worker
-   * reading it back from IndexedDB: the read made the page's next write
-   * wait. Without it (Firefox's event page, a runtime message) the
-   * background reads the stored batch.
-   */
-  batch: z
-    .object({
-      // Checked as arrays of objects with an id, not record by record: a
-      // full parse of 2,000 papers is CPU on the worker's critical path, for
-      // records the importer validated before storing them, that the
-      // read-back path takes from IndexedDB unparsed, and that only this
-      // extension's own pages can post (a service worker's message event
-      // comes from same-origin clients only).
-      papers: z.array(recordWithId<Paper>()).max(MAX_BATCH),
-      authors: z.array(recordWithId<Author>()).max(MAX_BATCH * 100),
-    })
-    .optional(),
 });
 
 export const RequestSchema = z.discriminatedUnion('type', [

@@ -37,14 +37,6 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
-export interface StagedBatch {
-  importId: string;
-  chunk: number;
-  duplicates: number;
-  papers: readonly Paper[];
-  authors: readonly Author[];
-}
-
 export interface RunImportOptions {
   store: Pick<AtlasStore, 'beginImport'>;
   stream: ReadableStream<Uint8Array>;
@@ -55,12 +47,10 @@ export interface RunImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /**
    * After each batch is stored: its number under the import's staging id,
-   * the papers met twice so far, and the batch as given to the store (the
-   * stored chunk is exactly this while `duplicates` is 0). The background
-   * indexes stored batches while the next is parsed, see
-   * src/background/prebuild.ts.
+   * and the papers met twice so far (the background indexes stored batches
+   * while the next is parsed, see src/background/prebuild.ts).
    */
-  onStaged?: (s: StagedBatch) => void;
+  onStaged?: (s: { importId: string; chunk: number; duplicates: number }) => void;
   batchSize?: number;
   /** Runs `fn` while holding the import's liveness lock; default Web Locks when present. */
   holdLock?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -136,7 +126,7 @@ async function importLocked(id: string, opts: RunImportOptions): Promise<ImportS
     const chunk = batches++;
     inflight = staging.write(batch, authors).then((r) => {
       duplicatesStored += r.duplicates;
-      opts.onStaged?.({ importId: id, chunk, duplicates: duplicatesStored, papers: batch, authors });
+      opts.onStaged?.({ importId: id, chunk, duplicates: duplicatesStored });
       return r;
     });
     papers += batch.length;

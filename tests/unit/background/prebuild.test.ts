@@ -7,16 +7,14 @@ import { ImportPrebuild } from '@/src/background/prebuild';
 import type { ServiceSnapshot } from '@/src/background/snapshot';
 import { datasetFromProfile } from '@/src/dataset/default-dataset';
 import type { ParsedRequest } from '@/src/messaging/protocol';
-import { routePosted } from '@/src/messaging/worker-post';
 import { openStore, type AtlasStore } from '@/src/storage/db';
-import { runImport, type StagedBatch } from '@/src/storage/import-run';
+import { runImport } from '@/src/storage/import-run';
 
 const SEED_TEXT = readFileSync('assets/seed/samuel-l-smith.txt', 'utf8');
 const FIRST_100 = readFileSync('tests/fixtures/metadata/first-100.jsonl', 'utf8');
 // Two seed papers as arXiv lists them: they merge into the seed's records.
 const SEED_MATCH = readFileSync('tests/fixtures/metadata/seed-match.jsonl', 'utf8');
 const defaultDataset = () => datasetFromProfile(SEED_TEXT, { id: 'default', name: 'Default', createdAt: '1970-01-01T00:00:00.000Z' });
-const ORIGIN = 'chrome-extension://own';
 const noLock = <T>(_name: string, fn: () => Promise<T>) => fn();
 
 beforeEach(() => {
@@ -45,21 +43,12 @@ function service() {
   return { s, reads, builds: () => builds };
 }
 
-/**
- * Imports `text` as the options page does: each stored batch announced to
- * the service, or, with `handOver`, posted with its records as the page
- * posts them to a service worker (checked as the worker checks them).
- */
-async function importThrough(s: AtlasService, text: string, handOver = false) {
+/** Imports `text` as the options page does: each stored batch announced to the service. */
+async function importThrough(s: AtlasService, text: string) {
   const store = await openStore();
   const summary = await runImport({
     store, stream: new Blob([text]).stream(), batchSize: 16, holdLock: noLock,
-    onStaged: ({ papers, authors, ...staged }) => {
-      if (!handOver) return void s.handle({ type: 'import-staged', ...staged });
-      const routed = routePosted(structuredClone({ type: 'import-staged', ...staged, batch: { papers, authors } }), ORIGIN, ORIGIN);
-      if (!routed.handled) throw new Error(routed.reason);
-      void s.handle(routed.request);
-    },
+    onStaged: (staged) => void s.handle({ type: 'import-staged', ...staged }),
   });
   store.close();
   return summary;
@@ -82,24 +71,20 @@ const QUESTIONS: ParsedRequest[] = [
 ];
 
 describe('an import indexed while it is written', () => {
-  it.each([
-    { how: 'announced and read back', handOver: false, readsOfImport: 7 },
-    { how: 'handed over with its records', handOver: true, readsOfImport: 0 },
-  ])('each batch $how: ready after the commit without reading the import again, with the index a full build gives', async ({ handOver, readsOfImport }) => {
+  it('is ready after the commit without reading its batches again, with the index a full build gives', async () => {
     const { s, reads, builds } = service();
     await s.load(); // the seed, built once
     const text = `${FIRST_100}\n${SEED_MATCH}`;
-    const summary = await importThrough(s, text, handOver);
+    const summary = await importThrough(s, text);
     const before = reads.length;
     const buildsBefore = builds();
     const changed = await s.handle({ type: 'datasets-changed' });
     expect(changed).toMatchObject({ type: 'datasets-changed', papers: 19 + 100 });
-    // Each of the import's 7 batches is read at most once (as it was
-    // stored, when not handed over), never again by a build after the
-    // commit; only the seed chunk merged into is.
+    // Each of the import's 7 batches is read once (as it was stored), never
+    // again by a build after the commit; only the seed chunk merged into is.
     const mine = reads.filter((k) => k.includes(summary.datasetId));
-    expect(mine).toHaveLength(readsOfImport);
-    expect(new Set(mine).size).toBe(readsOfImport);
+    expect(mine).toHaveLength(7);
+    expect(new Set(mine).size).toBe(7);
     expect(reads.slice(before).filter((k) => !k.includes(summary.datasetId))).toEqual(['["default",0]']);
     expect(builds() - buildsBefore).toBe(1); // the snapshot is written once, by the prebuild
     const answers = await Promise.all(QUESTIONS.map((q) => s.handle(q)));
@@ -115,28 +100,15 @@ describe('an import indexed while it is written', () => {
     expect(await snapshotData()).toEqual(prebuilt);
   });
 
-  it.each([false, true])('a file that lists a paper twice is built after the commit instead, and is right (handed over: %s)', async (handOver) => {
+  it('a file that lists a paper twice is built after the commit instead, and is right', async () => {
     const { s, builds } = service();
     await s.load();
     const lines = FIRST_100.split('\n').filter(Boolean);
-    await importThrough(s, [...lines, lines[5]].join('\n'), handOver);
+    await importThrough(s, [...lines, lines[5]].join('\n'));
     const buildsBefore = builds();
     expect(await s.handle({ type: 'datasets-changed' })).toMatchObject({ papers: 119 });
     expect(builds() - buildsBefore).toBe(1);
     expect(await s.handle({ type: 'search', query: 'neural', limit: 3 })).toMatchObject({ type: 'search' });
-  });
-
-  it('a batch that arrives after the commit (a one-batch file) is still indexed ahead, once', async () => {
-    const { s, reads } = service();
-    await s.load();
-    const store = await openStore();
-    const late: StagedBatch[] = [];
-    const summary = await runImport({ store, stream: new Blob([FIRST_100]).stream(), holdLock: noLock, onStaged: (staged) => void late.push(staged) });
-    expect(late).toHaveLength(1);
-    for (const { papers, authors, ...staged } of late) void s.handle({ type: 'import-staged', ...staged, batch: { papers: [...papers], authors: [...authors] } });
-    expect(await s.handle({ type: 'datasets-changed' })).toMatchObject({ papers: 119 });
-    expect(reads.filter((k) => k.includes(summary.datasetId))).toEqual([]); // no build read it
-    expect(await s.handle({ type: 'search', query: 'toe-to-toe neuro-symbolic', limit: 1 })).toMatchObject({ hits: [{ paper: { title: expect.stringContaining('Toe-to-Toe') } }] });
   });
 
   it('a batch never announced (a worker restarted mid-import) leaves the build to after the commit', async () => {

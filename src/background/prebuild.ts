@@ -97,7 +97,9 @@ export class ImportPrebuild {
 
   /** Indexes the committed datasets first: they come before the import, as in a full build. */
   private async start(store: AtlasStore): Promise<StreamBuild> {
-    const metas = await store.list(); // committed only: the import is not among them yet
+    // Committed only; the import itself too when its first batch comes after
+    // the commit (a one-batch file): its batches come through stage() alone.
+    const metas = (await store.list()).filter((m) => m.id !== this.importId);
     this.baseToken = datasetsToken(metas);
     const stream = new StreamBuild((no, abstracts) => this.abstracts.push({ no, abstracts }));
     await streamDatasets(store, stream, metas, () => this.flush(store));

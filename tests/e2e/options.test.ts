@@ -53,8 +53,16 @@ describe('options page: your own datasets', () => {
 
   test('imports a gzipped slice of the arXiv sample through the file input and summarises it', async () => {
     const o = optionsPage(options);
+    const said: string[] = [];
+    const listen = (m: { text(): string }) => void said.push(m.text());
+    browser.context.on('console', listen);
     await o.fileInput.setInputFiles(FIRST_100_GZ);
     await o.summary.locator('[data-count=merged]', { hasText: 'merged with papers already' }).waitFor({ timeout: 30_000 });
+    // The background indexed the batch as it was stored and finished that
+    // index, instead of building everything again after the commit. The
+    // worker's console reaches us on its own channel, maybe after the page.
+    await expect.poll(() => said.some((t) => t.includes("finished from the import's prebuild")), { timeout: 5_000 }).toBe(true);
+    browser.context.off('console', listen);
     await expect(o.summary.locator('[data-count=papers]').textContent()).resolves.toBe('100 papers added');
     await expect(o.summary.locator('[data-count=skipped]').textContent()).resolves.toBe('0 records skipped');
     await expect(o.summary.textContent()).resolves.toMatch(/arXiv metadata \(JSON lines\)/);

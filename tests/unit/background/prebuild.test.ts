@@ -111,6 +111,21 @@ describe('an import indexed while it is written', () => {
     expect(await s.handle({ type: 'search', query: 'neural', limit: 3 })).toMatchObject({ type: 'search' });
   });
 
+  it('a batch announced after the commit (a one-batch file) is still indexed ahead, and read once', async () => {
+    const { s, reads, builds } = service();
+    await s.load();
+    const store = await openStore();
+    const late: { importId: string; chunk: number; duplicates: number }[] = [];
+    const summary = await runImport({ store, stream: new Blob([FIRST_100]).stream(), holdLock: noLock, onStaged: (staged) => void late.push(staged) });
+    expect(late).toHaveLength(1);
+    for (const staged of late) void s.handle({ type: 'import-staged', ...staged });
+    const buildsBefore = builds();
+    expect(await s.handle({ type: 'datasets-changed' })).toMatchObject({ papers: 119 });
+    expect(reads.filter((k) => k.includes(summary.datasetId))).toHaveLength(1); // by the prebuild, not again by a build
+    expect(builds() - buildsBefore).toBe(1);
+    expect(await s.handle({ type: 'search', query: 'toe-to-toe neuro-symbolic', limit: 1 })).toMatchObject({ hits: [{ paper: { title: expect.stringContaining('Toe-to-Toe') } }] });
+  });
+
   it('a batch never announced (a worker restarted mid-import) leaves the build to after the commit', async () => {
     const { s, reads } = service();
     await s.load();

@@ -64,8 +64,12 @@ export default defineContentScript({
     const anchor = await whenAnchorParsed(document);
     mark('anchor');
     const page = readAbsPage(document, location.href);
+    mark('read');
     if (!page) return; // not an abstract page we can read (e.g. ?fmt=txt): no panel, no error
-    const byPage = () => askLookup({ type: 'lookup-page', page });
+    const byPage = () => {
+      mark('page-sent');
+      return askLookup({ type: 'lookup-page', page });
+    };
     // The early answer stands when it matched this page's paper and the page
     // has nothing to teach it (learn.ts: an id-matched record learns only a
     // full author list); otherwise the page is asked about.

@@ -39,11 +39,14 @@ export interface SidebarTiming {
   sent: number;
   idReply: number;
   anchor: number;
+  /** The page read (readAbsPage), and the lookup by page sent (NaN when the id answer stood). */
+  read: number;
+  pageSent: number;
   reply: number;
 }
 
 /** The content script's marks, in the order they happen. */
-const MARKS = ['start', 'sent', 'id-reply', 'anchor', 'reply'] as const;
+const MARKS = ['start', 'sent', 'id-reply', 'anchor', 'read', 'page-sent', 'reply'] as const;
 
 /** Call once per page (tab) before navigating: every later document records its timings. */
 export async function recordSidebarTimings(page: Page): Promise<void> {
@@ -83,8 +86,8 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     const times = (window as unknown as { __paTimes?: { painted?: number; shell?: number; host?: number } }).__paTimes ?? {};
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const mark = (step: string) => performance.getEntriesByName(`paper-atlas:${step}`, 'mark')[0]?.startTime ?? NaN;
-    const [start, sent, idReply, anchor, reply] = steps.map(mark);
-    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, request: nav?.requestStart ?? NaN, response: nav?.responseStart ?? NaN, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, start, sent, idReply, anchor, reply };
+    const [start, sent, idReply, anchor, read, pageSent, reply] = steps.map(mark);
+    return { painted: times.painted ?? NaN, shell: times.shell ?? NaN, host: times.host ?? NaN, dcl: nav?.domContentLoadedEventEnd ?? NaN, request: nav?.requestStart ?? NaN, response: nav?.responseStart ?? NaN, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, start, sent, idReply, anchor, read, pageSent, reply };
   }, MARKS);
   const r = (x: unknown) => Math.round(typeof x === 'number' ? x : NaN);
   return {
@@ -99,6 +102,8 @@ export async function timeSidebar(page: Page, url: string, timeout?: number): Pr
     sent: r(t.sent),
     idReply: r(t.idReply),
     anchor: r(t.anchor),
+    read: r(t.read),
+    pageSent: r(t.pageSent),
     reply: r(t.reply),
   };
 }
@@ -129,7 +134,7 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
     `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
     ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
     ` | breakdown (medians, ms since navigation start): request sent ${med('request')}, first byte ${med('response')}, script start ${med('start')}, lookup by id sent ${med('sent')},` +
-    ` its answer ${med('idReply')}, anchor parsed ${med('anchor')}, answer in hand ${med('reply')}, panels ${med('painted')}` +
+    ` its answer ${med('idReply')}, anchor parsed ${med('anchor')}, page read ${med('read')}, lookup by page sent ${med('pageSent')}, answer in hand ${med('reply')}, panels ${med('painted')}` +
     // What the sidebar itself adds once both the column and the answer are
     // there (its render, the page's layout and paint, the frame's wait).
     ` | panels after max(anchor parsed, answer in hand): median ${quantile(own, 0.5)} ms, p95 ${quantile(own, 0.95)} ms` +

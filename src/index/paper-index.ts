@@ -20,7 +20,7 @@ import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './lea
 import { hasTitleKey } from './exact-title';
 import { matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
-import { contentStats, relatedPapers, type ContentStats } from './related';
+import { contentStats, noteRelatedPostings, relatedPapers, type ContentStats } from './related';
 import { searchTerms } from './search';
 import { authorColumns, authorList, type AuthorColumnsData } from './author-columns';
 import { AbstractChunks } from './abstract-chunks';
@@ -413,6 +413,11 @@ export class PaperIndex {
       dateNumberOf: this.recency, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
     };
     return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper, opts.abstracts !== false) }));
+  }
+
+  /** Notes the postings related() would walk for this text and a woken index lacks (see noteRelatedPostings). */
+  noteRelatedPostings(title: string, abstract: string): void {
+    noteRelatedPostings({ index: this.terms, stats: this.stats }, title, abstract);
   }
 
   /** Coauthors of each page author the dataset knows (others are skipped). */

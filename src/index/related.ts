@@ -99,7 +99,7 @@ function termCounts(title: string, abstract: string): Map<string, number> {
 }
 
 /** term -> tf-idf weight, for terms the index knows. */
-function vectorOf(ctx: RelatedContext, title: string, abstract: string): Map<string, number> {
+function vectorOf(ctx: Pick<RelatedContext, 'index' | 'stats'>, title: string, abstract: string): Map<string, number> {
   const vec = new Map<string, number>();
   for (const [term, count] of termCounts(title, abstract)) {
     const id = ctx.index.termId(term);
@@ -192,21 +192,12 @@ function rankingKey(ctx: RelatedContext, q: RelatedQuery, limit: number, qVec: R
   return parts.join('\u0002');
 }
 
-function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, qVec: ReadonlyMap<string, number>, key: string): Ranked {
-  const { index, excluded, papers } = ctx;
-  const gen = ++sc.gen;
-  const { dot, score, stamp, recency } = sc;
-
-  // Text: dot products through the postings of the heaviest, not-too-common query terms.
-  const qIdf = new Map<string, number>();
-  let qNorm = 0;
-  for (const w of qVec.values()) qNorm += w * w;
-  qNorm = Math.sqrt(qNorm);
+/** The query terms a ranking walks: the heaviest not-too-common ones, while their postings add up to maxPostingsWalked. */
+function walkedTerms(index: TermIndex, qVec: ReadonlyMap<string, number>): { id: number; qw: number }[] {
   const maxDf = Math.max(50, RELATED_LIMITS.maxDfFraction * index.docCount);
   const walked: { id: number; qw: number }[] = [];
   for (const [term, qw] of qVec) {
     const id = index.termId(term) ?? -1;
-    if (id >= 0) qIdf.set(term, ctx.stats.idf[id] ?? 0);
     if (id >= 0 && index.df(id) <= maxDf) walked.push({ id, qw });
   }
   walked.sort((a, b) => b.qw - a.qw);
@@ -219,6 +210,33 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
       break;
     }
   }
+  return walked;
+}
+
+/**
+ * Notes the posting chunks a ranking for this text would walk and a woken
+ * index has not read (TermIndex.ready), without ranking: they are then read
+ * with whatever else the answer is waiting for.
+ */
+export function noteRelatedPostings(ctx: Pick<RelatedContext, 'index' | 'stats'>, title: string, abstract: string): void {
+  ctx.index.allReady(walkedTerms(ctx.index, vectorOf(ctx, title, abstract)).map((w) => w.id));
+}
+
+function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, qVec: ReadonlyMap<string, number>, key: string): Ranked {
+  const { index, excluded, papers } = ctx;
+  const gen = ++sc.gen;
+  const { dot, score, stamp, recency } = sc;
+
+  // Text: dot products through the postings of the heaviest, not-too-common query terms.
+  const qIdf = new Map<string, number>();
+  let qNorm = 0;
+  for (const w of qVec.values()) qNorm += w * w;
+  qNorm = Math.sqrt(qNorm);
+  for (const term of qVec.keys()) {
+    const id = index.termId(term);
+    if (id !== undefined) qIdf.set(term, ctx.stats.idf[id] ?? 0);
+  }
+  const walked = walkedTerms(index, qVec);
   const complete = index.allReady(walked.map((w) => w.id));
   // Postings still to be read (a woken worker): the service reads them and
   // asks again, so a ranking made now would be thrown away (at 1M papers, a

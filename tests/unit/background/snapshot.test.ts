@@ -84,6 +84,22 @@ describe('cold start from the snapshot', () => {
     expect(details).toMatchObject({ type: 'paper-details', abstract: extra.papers.find((p) => p.id === first?.id)?.abstract });
   });
 
+  it("a woken worker reads the postings of the page's related ranking with the record's abstract, in one pass", async () => {
+    const p7 = extra.papers[7] as Paper;
+    const ask: ParsedRequest = { type: 'lookup-page', page: { arxivId: '2101.00970', title: p7.title, authors: p7.authors, abstract: p7.abstract } };
+    const warm = await service().s.handle(ask);
+    const log = vi.fn();
+    const answer = await service({ log }).s.handle(ask);
+    expect(answer).toEqual(warm);
+    expect(answer).toMatchObject({ match: { paper: { id: p7.id } } });
+    const line = log.mock.calls.map(([m]) => String(m)).find((m) => m.startsWith('first answer (lookup-page)')) ?? '';
+    // "(pass 0, read 3, pass 2 ms)": the record's abstract, the postings its
+    // ranking walks and (in a dataset this small, the same chunks) the
+    // related papers' abstracts in one read. Asked for only once the
+    // abstract was in, the postings took a second read.
+    expect(line.match(/read \d+/g)).toHaveLength(1);
+  });
+
   it('a restarted service answers from the snapshot without reading any dataset, exactly as the warm one did', async () => {
     const first = service();
     const warm = await answers(first.s);

@@ -58,14 +58,14 @@ export function expandToken(index: TermIndex, q: QueryToken): TokenTerms | 'skip
   }
   for (let id = lo; id < hi; id++) {
     ids.push(id);
-    factors.push(q.token.length / (index.vocab[id] ?? q.token).length);
+    factors.push(q.token.length / (index.vocab.at(id) ?? q.token).length);
   }
   let cost = index.rangeCost(lo, hi);
   // "wi" on its way to "with": don't empty the list while a stopword is typed.
   if (ids.length === 0 && q.prefix && [...STOPWORDS].some((s) => s.startsWith(q.token))) return 'skip';
   if (cost < TYPO_MIN_POSTINGS && q.token.length >= TYPO_MIN_LENGTH) {
     for (const id of typoTermIds(index, q.token, q.prefix, lo, hi)) {
-      const term = index.vocab[id] ?? '';
+      const term = index.vocab.at(id) ?? '';
       ids.push(id);
       factors.push(TYPO_FACTOR * (q.prefix ? Math.min(1, q.token.length / term.length) : 1));
       cost += index.df(id);

@@ -391,8 +391,8 @@ function intersectTerm(index: TermIndex, s: Scratch, id: number, w: number, nCan
 function matchedTerms(index: TermIndex, tokens: readonly TokenTerms[], ord: number, wide: number, bestOfWide: number): string[] {
   const out = new Set<string>();
   tokens.forEach((t, r) => {
-    if (r === wide) out.add(index.vocab[bestOfWide] ?? '');
-    else for (const id of t.ids) if (index.has(id, ord)) out.add(index.vocab[id] ?? '');
+    if (r === wide) out.add(index.vocab.at(bestOfWide) ?? '');
+    else for (const id of t.ids) if (index.has(id, ord)) out.add(index.vocab.at(id) ?? '');
   });
   return [...out].sort();
 }

@@ -11,6 +11,7 @@ import type { Author, Paper } from '../dataset/schema';
 import type { AuthorGraphData } from './author-build';
 import type { ContentStats } from './related';
 import { arrayChecksum, decodeItem, encodeItem, narrow, stringChecksum } from './columns';
+import { JoinedStrings, joinedText } from './joined-strings';
 import { TermIndex } from './term-index';
 import { lookupSlots } from './term-lookup';
 import { postingChunksFit, type PostingChunks } from './posting-chunks';
@@ -101,7 +102,7 @@ export function serializeIndex(
     version: INDEX_FORMAT_VERSION,
     paperCount: papers.length,
     fingerprint: datasetFingerprint(papers),
-    vocab: index.vocab.join('\n'),
+    vocab: joinedText(index.vocab),
     offsets: index.offsets,
     posts: index.posts,
     idf: stats.idf,
@@ -251,7 +252,7 @@ export function derivedArrays(index: TermIndex, graph: AuthorGraphData, titles: 
 
 export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData, derived: DerivedArrays): IndexArrays {
   const d = {
-    version: INDEX_FORMAT_VERSION, vocab: index.vocab.join('\n'), offsets: index.offsets, posts: index.posts, idf: stats.idf, norms: stats.norms,
+    version: INDEX_FORMAT_VERSION, vocab: joinedText(index.vocab), offsets: index.offsets, posts: index.posts, idf: stats.idf, norms: stats.norms,
     authorKeys: graph.keys.join('\n'), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
     ...derived,
   };
@@ -266,6 +267,14 @@ export function storedIndexStrings(d: IndexArrays): IndexArrays {
   const vocab = narrow(encodeItem(d.vocab));
   const authorKeys = narrow(encodeItem(d.authorKeys));
   return { ...d, vocab, authorKeys, escapedStrings: true, checksums: { ...d.checksums, vocab: stringChecksum(vocab), authorKeys: stringChecksum(authorKeys) } };
+}
+
+function joinedOf(text: string, count: number): JoinedStrings {
+  try {
+    return new JoinedStrings(text, count);
+  } catch {
+    throw new IndexLoadError('shape', 'postings or statistics of the wrong length');
+  }
 }
 
 /** Inverse of indexArrays for `n` papers; throws IndexLoadError on any mismatch of type, length or checksum. */
@@ -288,7 +297,8 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
     }
   }
   const text = (x: string) => (d.escapedStrings ? decodeItem(x) : x);
-  const terms = d.vocab === '' ? [] : text(d.vocab).split('\n');
+  // Cut out term by term when read (joined-strings.ts), not split up front.
+  const terms = joinedOf(text(d.vocab), d.offsets.length - 1);
   const keys = d.authorKeys === '' ? [] : text(d.authorKeys).split('\n');
   const { offsets, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;
   // Room for every posting (untouched pages cost no memory until a chunk is written there).

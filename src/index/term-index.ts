@@ -10,6 +10,7 @@
  * two arrays: 118 MB less at 1M papers, and one load per posting walked.
  * Ordinals must stay below 2^24 (16.7M papers).
  */
+import type { StringList } from './joined-strings';
 
 /** Papers an index can hold: an ordinal has 24 bits of a packed posting. */
 export const MAX_PAPERS = 1 << 24;
@@ -62,7 +63,7 @@ export interface PostingParts {
 
 export class TermIndex {
   constructor(
-    readonly vocab: readonly string[],
+    readonly vocab: StringList,
     /** Length vocab.length + 1; postings of term t are [offsets[t], offsets[t+1]). */
     readonly offsets: Uint32Array,
     /** Packed postings, `ord * 256 + code` (see the top of this file). */
@@ -161,7 +162,7 @@ export class TermIndex {
     let hi = this.vocab.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.vocab[mid] ?? '') < s) lo = mid + 1;
+      if ((this.vocab.at(mid) ?? '') < s) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -169,7 +170,7 @@ export class TermIndex {
 
   termId(term: string): number | undefined {
     const i = this.lowerBound(term);
-    return this.vocab[i] === term ? i : undefined;
+    return this.vocab.at(i) === term ? i : undefined;
   }
 
   /** Ids [lo, hi) of the terms starting with `prefix`. */

@@ -8,6 +8,7 @@
  * once per TermIndex (one pass over the vocabulary, ~4 bytes per slot: 1.2 MB
  * for the 213k terms of the 75k-paper sample); pure, no browser API.
  */
+import type { StringList } from './joined-strings';
 import type { TermIndex } from './term-index';
 
 /** FNV-1a over the UTF-16 code units. */
@@ -29,7 +30,7 @@ function table(index: TermIndex): Uint32Array {
   slots = new Uint32Array(slotCount(vocab.length));
   const size = slots.length;
   for (let id = 0; id < vocab.length; id++) {
-    let s = hash(vocab[id] ?? '') % size;
+    let s = hash(vocab.at(id) ?? '') % size;
     while (slots[s] !== 0) s = s + 1 === size ? 0 : s + 1;
     slots[s] = id + 1;
   }
@@ -37,12 +38,12 @@ function table(index: TermIndex): Uint32Array {
   return slots;
 }
 
-function find(slots: Uint32Array, vocab: readonly string[], term: string): number | undefined {
+function find(slots: Uint32Array, vocab: StringList, term: string): number | undefined {
   const size = slots.length;
   for (let s = hash(term) % size; ; s = s + 1 === size ? 0 : s + 1) {
     const v = slots[s] ?? 0;
     if (v === 0) return undefined;
-    if (vocab[v - 1] === term) return v - 1;
+    if (vocab.at(v - 1) === term) return v - 1;
   }
 }
 

@@ -12,9 +12,11 @@
 import type { Author } from '../dataset/schema';
 import { authorKey, fullNameKey, splitName } from './normalize';
 import { growU32 } from './grow';
+import type { StringList } from './joined-strings';
 
 export interface AuthorGraphData {
-  keys: readonly string[];
+  /** Sorted author keys: an array after a build, the stored joined string after a wake. */
+  keys: StringList;
   paperOffsets: Uint32Array;
   paperAuthors: Uint32Array;
   initialsOrder: Uint32Array;

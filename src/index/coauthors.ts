@@ -73,15 +73,15 @@ export class CoauthorGraph {
     let hi = keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((keys[mid] ?? '') < key) lo = mid + 1;
+      if ((keys.at(mid) ?? '') < key) lo = mid + 1;
       else hi = mid;
     }
-    return key !== '' && keys[lo] === key ? lo : -1;
+    return key !== '' && keys.at(lo) === key ? lo : -1;
   }
 
   private sk = (node: number): string => {
     let s = this.sks.get(node);
-    if (s === undefined) this.sks.set(node, (s = surnameKey(this.data.keys[node] ?? '')));
+    if (s === undefined) this.sks.set(node, (s = surnameKey(this.data.keys.at(node) ?? '')));
     return s;
   };
 
@@ -98,7 +98,7 @@ export class CoauthorGraph {
       for (let i = flo; i < fhi && cands.size < 2; i++) cands.add(order[i] ?? 0);
     }
     const [only] = cands;
-    return cands.size === 1 && only !== undefined ? this.data.keys[only] : undefined;
+    return cands.size === 1 && only !== undefined ? this.data.keys.at(only) : undefined;
   }
 
   /**
@@ -133,7 +133,7 @@ export class CoauthorGraph {
   private nameOf(node: number): string {
     let name = this.names.get(node);
     if (name !== undefined) return name;
-    const key = this.data.keys[node] ?? '';
+    const key = this.data.keys.at(node) ?? '';
     name = this.authors[this.data.records[node] ?? -1]?.name;
     const first = this.papersOfNode(node)[0];
     if (name === undefined && first !== undefined) {
@@ -167,7 +167,7 @@ export class CoauthorGraph {
   /** Author keys of a paper, deduplicated, in source order. */
   keysOf(ord: number): readonly string[] {
     const { paperOffsets, paperAuthors, keys } = this.data;
-    return Array.from(paperAuthors.subarray(paperOffsets[ord] ?? 0, paperOffsets[ord + 1] ?? 0), (a) => keys[a] ?? '');
+    return Array.from(paperAuthors.subarray(paperOffsets[ord] ?? 0, paperOffsets[ord + 1] ?? 0), (a) => keys.at(a) ?? '');
   }
 
   /**
@@ -219,7 +219,7 @@ export class CoauthorGraph {
       for (let i = paperOffsets[ord] ?? 0; i < end; i++) kept.get(paperAuthors[i] ?? 0)?.push(ord);
     }
     const ranked: { id: string; name: string; ords: number[] }[] = [];
-    for (const [other, ords] of kept) ranked.push({ id: keys[other] ?? '', name: this.nameOf(other), ords });
+    for (const [other, ords] of kept) ranked.push({ id: keys.at(other) ?? '', name: this.nameOf(other), ords });
     ranked.sort((a, b) => b.ords.length - a.ords.length || compareNames(a.name, b.name) || compare(a.id, b.id));
     return ranked.slice(0, limit).map(({ id, name, ords }) => {
       ords.sort((a, b) => byDateDesc(this.papers, a, b));

@@ -108,7 +108,7 @@ export function serializeIndex(
     idf: stats.idf,
     norms: stats.norms,
     authorsFingerprint: authorsFingerprint(dataset.authors),
-    authorKeys: graph.keys.join('\n'),
+    authorKeys: joinedText(graph.keys),
     paperAuthorOffsets: graph.paperOffsets,
     paperAuthors: graph.paperAuthors,
     initialsOrder: graph.initialsOrder,
@@ -253,7 +253,7 @@ export function derivedArrays(index: TermIndex, graph: AuthorGraphData, titles: 
 export function indexArrays(index: TermIndex, stats: ContentStats, graph: AuthorGraphData, derived: DerivedArrays): IndexArrays {
   const d = {
     version: INDEX_FORMAT_VERSION, vocab: joinedText(index.vocab), offsets: index.offsets, posts: index.posts, idf: stats.idf, norms: stats.norms,
-    authorKeys: graph.keys.join('\n'), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
+    authorKeys: joinedText(graph.keys), paperAuthorOffsets: graph.paperOffsets, paperAuthors: graph.paperAuthors, initialsOrder: graph.initialsOrder, authorRecords: graph.records,
     ...derived,
   };
   const out = { ...d, checksums: indexChecksums(d) };
@@ -269,11 +269,12 @@ export function storedIndexStrings(d: IndexArrays): IndexArrays {
   return { ...d, vocab, authorKeys, escapedStrings: true, checksums: { ...d.checksums, vocab: stringChecksum(vocab), authorKeys: stringChecksum(authorKeys) } };
 }
 
-function joinedOf(text: string, count: number): JoinedStrings {
+/** A stored word list holding `count` items, cut out when read (joined-strings.ts); else the snapshot does not fit. */
+function joinedOf(text: string, count: number, what: string): JoinedStrings {
   try {
     return new JoinedStrings(text, count);
   } catch {
-    throw new IndexLoadError('shape', 'postings or statistics of the wrong length');
+    throw new IndexLoadError('shape', `${what} of the wrong length`);
   }
 }
 
@@ -298,8 +299,8 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   }
   const text = (x: string) => (d.escapedStrings ? decodeItem(x) : x);
   // Cut out term by term when read (joined-strings.ts), not split up front.
-  const terms = joinedOf(text(d.vocab), d.offsets.length - 1);
-  const keys = d.authorKeys === '' ? [] : text(d.authorKeys).split('\n');
+  const terms = joinedOf(text(d.vocab), d.offsets.length - 1, 'vocabulary');
+  const keys = joinedOf(text(d.authorKeys), d.authorRecords.length, 'author graph');
   const { offsets, idf, norms, paperAuthorOffsets: po, paperAuthors: pa } = d;
   // Room for every posting (untouched pages cost no memory until a chunk is written there).
   const posts = d.postings ? new Uint32Array(d.postings.total) : d.posts;

@@ -1,20 +1,9 @@
 /**
  * Comparing a title with a normalized title key without building the key
  * (the exact-title match confirms its hash candidates with it, see
- * title-hashes.ts), and the binary search in sorted postings the fuzzy
- * match uses.
+ * title-hashes.ts).
  */
 import { isPlainAscii, normalizeTitle } from './normalize';
-
-/** First position in posts[lo, hi) (packed postings, term-index.ts) whose paper ordinal is >= v. */
-export function lowerBoundOrd(posts: Uint32Array, lo: number, hi: number, v: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((posts[mid] ?? 0) >>> 8 < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * normalizeTitle(title) === key without building the normalized title, for

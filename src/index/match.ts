@@ -5,9 +5,8 @@
  */
 import type { PageInfo } from '../arxiv/page-info';
 import type { Paper } from '../dataset/schema';
-import { lowerBoundOrd } from './exact-title';
 import { normalizeTitle } from './normalize';
-import { postCode, postingTitleTf, postOrd, type TermIndex } from './term-index';
+import { lowerBoundOrd, postCode, postingTitleTf, postOrd, type TermIndex } from './term-index';
 import { arxivIdMonth, dateMonth, matchKeys, overlapKeys, sharesAuthor, type AuthorOverlap } from './match-evidence';
 import { lookupTerm } from './term-lookup';
 import { compareTitles, titleSide, type Df, type TitleSimilarity } from './title-similarity';

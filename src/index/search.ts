@@ -5,7 +5,7 @@
  * tokens, cheapest first, with dense typed-array accumulators -> top k.
  */
 import { expandToken, parseQuery, type TokenTerms } from './query-terms';
-import { type TermIndex, postingAbstractTf, postingInAuthors, postingTitleTf } from './term-index';
+import { type TermIndex, lowerBoundOrd, postingAbstractTf, postingInAuthors, postingTitleTf } from './term-index';
 import { TopK } from './topk';
 
 export { expandToken, parseQuery, TYPO_FACTOR, TYPO_MIN_POSTINGS, type QueryToken } from './query-terms';
@@ -41,19 +41,9 @@ class Scratch {
   readonly cand: Uint32Array;
   /** The papers the last token's walk reached, in the order it reached them (a subset of cand). */
   readonly hits: Uint32Array;
-  /** What the selection reads: cand, or hits after a walked last token. */
-  sel: Uint32Array;
   /** Per paper, the best-scoring term of the widest prefix token (see matchedTerms). */
   readonly bestTerm: Uint32Array;
   gen = 0;
-  /**
-   * Set by scan when the last token's candidates are left unswept: the
-   * selection (over sel) keeps those stamped `open` in tokStamp and adds
-   * their tok to their score (from 0 when `openFirst`: a one-token query).
-   * 0: the candidates and scores are final.
-   */
-  open = 0;
-  openFirst = false;
   constructor(n: number) {
     this.score = new Float64Array(n);
     this.tok = new Float64Array(n);
@@ -61,7 +51,6 @@ class Scratch {
     this.tokStamp = new Uint32Array(n);
     this.cand = new Uint32Array(n);
     this.hits = new Uint32Array(n);
-    this.sel = this.cand;
     this.bestTerm = new Uint32Array(n);
   }
   next(): number {
@@ -121,8 +110,9 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
   tokens.forEach((t, r) => {
     if (t.ids.length > MATCHED_TERMS_EXACT_MAX && (wide < 0 || t.ids.length > (tokens[wide]?.ids.length ?? 0))) wide = r;
   });
-  const nCand = scan(index, s, tokens, wide, limit, opts.accept);
-  const { score, sel, tok, tokStamp, open, openFirst } = s;
+  const { list, n, open } = scan(index, s, tokens, wide, limit, opts.accept);
+  const { score, tok, tokStamp } = s;
+  const alone = tokens.length === 1; // the open token's tok is the whole score
 
   const top = new TopK(limit, (a, b) => {
     const d = (score[a] ?? 0) - (score[b] ?? 0);
@@ -135,11 +125,11 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
   // skipped before the comparator (a call, and a date on ties) and accept.
   // At 1M papers a common word leaves 100k+ candidates.
   let floor = -Infinity;
-  for (let i = 0; i < nCand; i++) {
-    const ord = sel[i] ?? 0;
+  for (let i = 0; i < n; i++) {
+    const ord = list[i] ?? 0;
     if (open !== 0) {
       if (tokStamp[ord] !== open) continue;
-      score[ord] = (openFirst ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0);
+      score[ord] = (alone ? 0 : (score[ord] ?? 0)) + (tok[ord] ?? 0);
     }
     if ((score[ord] ?? 0) < floor) continue;
     if (opts.accept && !opts.accept(ord)) continue;
@@ -162,6 +152,18 @@ export function searchTerms(index: TermIndex, query: string, limit: number, opts
 function byEvaluationOrder(a: TokenTerms, b: TokenTerms): number {
   const key = (t: TokenTerms) => (t.ids.length === 1 ? t.cost : t.cost * RANGE_FIRST_RATIO);
   return key(a) - key(b) || (a.ids.length === 1 ? 0 : 1) - (b.ids.length === 1 ? 0 : 1);
+}
+
+/**
+ * What scan leaves for the selection: `n` papers in `list`, scored in
+ * Scratch.score. When `open` is not 0, the last token's walk has not been
+ * swept: only the papers it stamped `open` (Scratch.tokStamp) match, and
+ * its best term (Scratch.tok) is still to be added to their score.
+ */
+interface Scanned {
+  list: Uint32Array;
+  n: number;
+  open: number;
 }
 
 /**
@@ -210,17 +212,14 @@ function bucketOrder(index: TermIndex, t: TokenTerms): { order: Uint32Array; sta
  * above them or lift one past them, so the top k is exactly that of the full
  * walk. The cheap rare terms come first; the costly common ones ("model",
  * "more") have low idf and are usually never walked.
- * Returns the candidate count (in s.cand, scores in s.score; see Scratch.open
- * for the last token).
  */
-function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide: number, limit: number, accept?: (ord: number) => boolean): number {
+function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide: number, limit: number, accept?: (ord: number) => boolean): Scanned {
   const { score, tok, stamp, tokStamp, cand, hits, bestTerm } = s;
   const { offsets, posts } = index;
   const last = tokens.length - 1;
   let nCand = 0;
   let prevGen = 0;
-  s.open = 0;
-  s.sel = cand;
+  const none: Scanned = { list: cand, n: 0, open: 0 };
   for (let r = 0; r <= last; r++) {
     const t = tokens[r] as TokenTerms;
     const gen = s.next();
@@ -232,7 +231,7 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
       const w = index.idf(id) * (t.factors[0] ?? 1);
       nCand = r === 0 ? startWithTerm(index, s, id, w, gen) : intersectTerm(index, s, id, w, nCand, gen);
       prevGen = gen;
-      if (nCand === 0) return 0;
+      if (nCand === 0) return none;
       continue;
     }
     const keepBest = r === wide;
@@ -262,12 +261,7 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
         let lo = begin;
         for (let i = 0; i < nCand && lo < end; i++) {
           const ord = cand[i] ?? 0;
-          let hi = end;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if ((posts[mid] ?? 0) >>> 8 < ord) lo = mid + 1;
-            else hi = mid;
-          }
+          lo = lowerBoundOrd(posts, lo, end, ord);
           const post = posts[lo] ?? 0;
           if (lo < end && post >>> 8 === ord) visit(ord, w * (FIELD_OF_CODE[post & 255] ?? 0));
         }
@@ -313,14 +307,8 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
         for (let ord = 0; ord < index.docCount; ord++) if (tokStamp[ord] === gen) cand[nCand++] = ord;
       } else cand.subarray(0, nCand).sort();
     }
-    if (r === last) {
-      // Swept by the selection in the same pass (searchTerms).
-      s.open = gen;
-      s.openFirst = r === 0;
-      if (r === 0) return nCand;
-      s.sel = hits;
-      return nHits;
-    }
+    // Swept by the selection in the same pass (searchTerms).
+    if (r === last) return r === 0 ? { list: cand, n: nCand, open: gen } : { list: hits, n: nHits, open: gen };
     let kept = 0;
     for (let i = 0; i < nCand; i++) {
       const ord = cand[i] ?? 0;
@@ -331,9 +319,9 @@ function scan(index: TermIndex, s: Scratch, tokens: readonly TokenTerms[], wide:
     }
     nCand = kept;
     prevGen = gen;
-    if (nCand === 0) return 0;
+    if (nCand === 0) return none;
   }
-  return nCand;
+  return { list: cand, n: nCand, open: 0 };
 }
 
 /** A one-term first token: its postings, ascending, are the candidates. */
@@ -366,14 +354,8 @@ function intersectTerm(index: TermIndex, s: Scratch, id: number, w: number, nCan
   let kept = 0;
   for (let i = 0; i < nCand && p < end; i++) {
     const ord = cand[i] ?? 0;
-    if (gallop) {
-      let hi = end;
-      while (p < hi) {
-        const mid = (p + hi) >>> 1;
-        if ((posts[mid] ?? 0) >>> 8 < ord) p = mid + 1;
-        else hi = mid;
-      }
-    } else while (p < end && (posts[p] ?? 0) >>> 8 < ord) p++;
+    if (gallop) p = lowerBoundOrd(posts, p, end, ord);
+    else while (p < end && (posts[p] ?? 0) >>> 8 < ord) p++;
     const post = posts[p] ?? 0;
     if (p < end && post >>> 8 === ord) {
       score[ord] = (score[ord] ?? 0) + w * (FIELD_OF_CODE[post & 255] ?? 0);

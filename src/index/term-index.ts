@@ -19,6 +19,16 @@ export const postOrd = (post: number): number => post >>> 8;
 /** The code byte of a packed posting (see encodePosting). */
 export const postCode = (post: number): number => post & 255;
 
+/** First position in posts[lo, hi) (one term's postings, ascending) whose paper ordinal is >= v. */
+export function lowerBoundOrd(posts: Uint32Array, lo: number, hi: number, v: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((posts[mid] ?? 0) >>> 8 < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Packs a builder's ordinals and codes into one array, in place in `ords`
  * (no second 4-byte array at 1M papers' scale).

@@ -30,6 +30,7 @@ import { IndexLoadError, derivedArrays, deserializeIndex, fromIndexArrays, index
 import { postingChunkChecksum, type PostingChunks } from './posting-chunks';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
+import { PaperOrdinals } from './paper-ordinals';
 import { buildTitleHashes, ordsWithKeyHash, titleHashesFit, type TitleHashes } from './title-hashes';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
@@ -55,8 +56,6 @@ function recordsFit(records: Int32Array, count: number): boolean {
 }
 
 export class PaperIndex {
-  private idMap?: Map<string, number>;
-  private arxivMap?: Map<string, number>;
   /** Ordinals by title hash, for the exact-title match: made with the build, or from the snapshot. */
   private titleHashCache?: TitleHashes;
   private graphCache?: CoauthorGraph;
@@ -64,8 +63,7 @@ export class PaperIndex {
   private byAuthor?: AuthorPapers;
   /** Where the postings are stored when a snapshot left them apart (read as answers need them). */
   private postings?: PostingChunks;
-  /** Id -> ordinal of papers recently returned (see paperAt). */
-  private readonly recentIds = new Map<string, number>();
+  private ordinalsCache?: PaperOrdinals;
   private dates?: Int32Array;
   private newest?: string;
   /** Records learned from pages since the build (learn()): ordinal -> the learned record. */
@@ -167,7 +165,7 @@ export class PaperIndex {
   ordinalOf(paper: Pick<Paper, 'id' | 'title'>): number | undefined {
     const key = normalizeTitle(paper.title);
     const byTitle = key === '' ? undefined : this.titleOrds(key).find((o) => this.table.id(o) === paper.id);
-    return byTitle ?? this.ordOfId(paper.id);
+    return byTitle ?? this.ordinals.ofId(paper.id);
   }
 
   /**
@@ -247,7 +245,7 @@ export class PaperIndex {
 
   private learnedOr(p: Paper): Paper {
     if (this.learned.size === 0) return p;
-    const ord = this.ordOfId(p.id);
+    const ord = this.ordinals.ofId(p.id);
     return (ord === undefined ? undefined : this.learned.get(ord)) ?? p;
   }
 
@@ -264,18 +262,16 @@ export class PaperIndex {
     return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData, this.byAuthor, (ord) => this.idAt(ord)));
   }
 
-  /** The id of the paper at `ord`, remembered (see ordOfId): coauthors list papers by id, and their titles are asked next. */
+  /** The id of the paper at `ord`, remembered (paper-ordinals.ts): coauthors list papers by id, and their titles are asked next. */
   private idAt(ord: number): string {
     const id = this.table.id(ord);
-    this.remember(id, ord);
+    this.ordinals.remember(id, ord);
     return id;
   }
 
-  /** Id -> ordinal of a paper handed out, for snapshot columns only (their ids are unique: the merge made them so). */
-  private remember(id: string, ord: number): void {
-    if (!(this.table instanceof PaperColumns) || this.recentIds.has(id)) return;
-    if (this.recentIds.size >= 4096) this.recentIds.clear();
-    this.recentIds.set(id, ord);
+  /** Id and arXiv id -> ordinal, made on first use. */
+  private get ordinals(): PaperOrdinals {
+    return (this.ordinalsCache ??= new PaperOrdinals(this.table));
   }
 
   /**
@@ -285,7 +281,7 @@ export class PaperIndex {
    */
   paperRefs(ids: readonly string[]): { id: string; title: string; arxivId?: string }[] {
     return ids.flatMap((id) => {
-      const ord = this.ordOfId(id);
+      const ord = this.ordinals.ofId(id);
       if (ord === undefined) return [];
       const learned = this.learned.get(ord);
       const arxivId = learned ? learned.arxivId : this.table.arxivId(ord);
@@ -293,45 +289,15 @@ export class PaperIndex {
     });
   }
 
-  private ordOfId(id: string): number | undefined {
-    // The id asked for is usually of a paper just returned (the matched paper
-    // excluded from its related list): no need for a 1M-entry map yet.
-    const recent = this.recentIds.get(id);
-    if (recent !== undefined) return recent;
-    if (!this.idMap) {
-      const m = new Map<string, number>();
-      for (let ord = 0; ord < this.table.length; ord++) {
-        const id = this.table.id(ord);
-        if (!m.has(id)) m.set(id, ord);
-      }
-      this.idMap = m;
-    }
-    return this.idMap.get(id);
-  }
-
   private ordOfArxivId(id: string): number | undefined {
     const learned = this.learned.size === 0 ? undefined : this.learnedArxiv.get(normalizeArxivId(id));
-    if (learned !== undefined) return learned;
-    if (this.table instanceof PaperColumns) return this.table.ordOfArxivId(id);
-    if (!this.arxivMap) {
-      const m = new Map<string, number>();
-      for (let ord = 0; ord < this.table.length; ord++) {
-        const id = this.table.arxivId(ord);
-        if (id === undefined) continue;
-        const key = normalizeArxivId(id);
-        if (!m.has(key)) m.set(key, ord);
-      }
-      this.arxivMap = m;
-    }
-    return this.arxivMap.get(normalizeArxivId(id));
+    return learned ?? this.ordinals.ofArxivId(id);
   }
 
-  /** A paper to return, remembering its id (ordOfId). */
+  /** A paper to return, remembering its id (paper-ordinals.ts). */
   private paperAt(ord: number, abstract = true): Paper | undefined {
     const p = this.paperOf(ord, abstract);
-    // Only for snapshot columns (remember): a built array may list an id
-    // twice, and then the first ordinal must win.
-    if (p) this.remember(p.id, ord);
+    if (p) this.ordinals.remember(p.id, ord);
     return p;
   }
 
@@ -366,7 +332,7 @@ export class PaperIndex {
   }
 
   paper(id: string): Paper | undefined {
-    const ord = this.ordOfId(id);
+    const ord = this.ordinals.ofId(id);
     return ord === undefined ? undefined : this.paperOf(ord);
   }
 
@@ -406,7 +372,7 @@ export class PaperIndex {
   related(q: RelatedQuery, limit = 10, opts: { abstracts?: boolean } = {}): RelatedPaper[] {
     const key = normalizeTitle(q.title);
     const excluded = new Set<number>(key === '' ? [] : this.titleOrds(key));
-    const ex = q.excludeId === undefined ? undefined : this.ordOfId(q.excludeId);
+    const ex = q.excludeId === undefined ? undefined : this.ordinals.ofId(q.excludeId);
     if (ex !== undefined) excluded.add(ex);
     const ctx = {
       papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate,
@@ -424,7 +390,7 @@ export class PaperIndex {
   coauthorsOf(authorNames: string[], perAuthor = 10): AuthorCoauthors[] {
     if (this.learned.size === 0) return this.graph.coauthorsOf(authorNames, perAuthor);
     this.learnedKeys ??= learnedAuthors(this.graph, this.learned);
-    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.ordOfId(id), authorNames, perAuthor);
+    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.ordinals.ofId(id), authorNames, perAuthor);
   }
 
   /**

@@ -85,6 +85,8 @@ function cpuReport(before: Map<string, number>, after: Map<string, number>): str
 
 /** "index snapshot stored" lines seen: the seed's, then the import's. */
 let snapshotsStored = 0;
+/** Set when the background logs that a woken worker has read every abstract (reads.ts). */
+let abstractsFilled = false;
 const coldArg = args.indexOf('--cold');
 const coldRuns = coldArg >= 0 ? Number(args[coldArg + 1]) : 5;
 
@@ -129,6 +131,12 @@ async function coldStarts(browser: ExtensionBrowser, page: Page, paper: SampleRe
   const cold: string[] = [];
   for (const q of queries) cold.push(await search(q));
   console.log(`searches right after a wake: ${cold.every((c, i) => c === warm[i] && c !== '') ? 'the same hits as before the stop' : `DIFFERENT from before the stop: ${JSON.stringify({ warm, cold })}`}`);
+  // After its first answer a woken worker reads the rest of the postings and
+  // (up to 100k papers) the abstracts in the background: what that costs.
+  const rssBefore = browserRss(browser.userDataDir).total;
+  const fillDeadline = Date.now() + 60_000;
+  while (!abstractsFilled && Date.now() < fillDeadline) await new Promise((r) => setTimeout(r, 250));
+  console.log(`after the background reads: browser RSS ${mb(browserRss(browser.userDataDir).total)}, ${mb(rssBefore)} when they began${abstractsFilled ? '' : ' (abstracts not all read within 60 s)'}`);
   await cdp.detach();
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`cold start (worker stopped → lookup-page answered), ${coldRuns} runs: median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms, all ${times.map((t) => Math.round(t)).join(', ')} ms`);
@@ -156,6 +164,7 @@ async function main(): Promise<void> {
     if (!m.text().startsWith('[Paper Atlas]')) return;
     console.log(`  ${((performance.now() - t0) / 1000).toFixed(1)} s  background: ${m.text().slice(14)}`);
     if (m.text().includes('index snapshot stored')) snapshotsStored++;
+    if (m.text().includes('all abstracts read')) abstractsFilled = true;
   });
   let peak = { total: 0, largest: 0 };
   const sampler = setInterval(() => {

@@ -13,7 +13,7 @@ import { learnFromPage } from './learn';
 import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
 import { rebuildFromStore } from './build-from-store';
 import { ImportPrebuild } from './prebuild';
-import { fillPostingsLater, readMissing } from './reads';
+import { fillLater, readMissing } from './reads';
 import { IndexLoadError } from '../index/serialize';
 import { isAlternateFormat, parseAbsUrl } from '../arxiv/url';
 import { EarlyAnswer } from './early-answer';
@@ -40,6 +40,8 @@ export interface AtlasServiceOptions {
   learnEnabled?: () => Promise<boolean>;
   /** Opens the popup page in a tab searching for `query` (the sidebar's "Papers" button). */
   openSearch?: (query: string) => Promise<void>;
+  /** Datasets up to this many papers have their abstracts read in the background after a cold start (default reads.ts FILL_ABSTRACTS_MAX; tests lower it). */
+  fillAbstractsMax?: number;
 }
 
 /** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
@@ -168,7 +170,7 @@ export class AtlasService {
     if (first) {
       const passes = steps.map((end, i) => `${i % 2 === 0 ? 'pass' : 'read'} ${end - (steps[i - 1] ?? 0)}`).join(', ');
       this.options.log?.(`first answer (${request.type}) after a start: ${t1 - t0} ms loading, ${Date.now() - t1} ms answering (${passes} ms)`);
-      this.fillPostingsLater(loaded);
+      this.fillLater(loaded);
     }
     if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
       this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
@@ -195,10 +197,10 @@ export class AtlasService {
     return response;
   }
 
-  /** The rest of a woken index's postings, read in the background while it is the one loaded. */
-  private fillPostingsLater(loaded: Loaded): void {
+  /** The rest of a woken index's postings (and abstracts, reads.ts), read in the background while it is the one loaded. */
+  private fillLater(loaded: Loaded): void {
     const current = async () => this.loading !== undefined && (await this.loading) === loaded;
-    fillPostingsLater(() => this.openStore(), loaded, current, this.options.log);
+    fillLater(() => this.openStore(), loaded, current, this.options.log, this.options.fillAbstractsMax);
   }
 
   /** The answer from what is loaded; pure apart from reading the index. */

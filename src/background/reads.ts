@@ -15,9 +15,6 @@ export interface Readable {
   abstractsKey: string;
 }
 
-/** Posting chunks read per background step after a cold start (of ~1,024). */
-const POSTINGS_BATCH = 64;
-
 /**
  * Reads the postings and abstracts the answer just made missed; false when
  * there were none. Call it right after the answer, before any await:
@@ -48,22 +45,45 @@ async function readAbstracts(store: AtlasStore, loaded: Readable, nos: number[])
 }
 
 /**
+ * Datasets up to this many papers have every abstract read into a woken
+ * worker's memory after its first answer (~1,350 characters each: 100 MB at the 75k
+ * sample). Each sidebar answer otherwise reads the chunks of its 30 related
+ * papers (their "similar: ..." reasons compare abstracts) in a second pass,
+ * which in Chromium cost a sample-paper page about 100 ms. A larger dataset
+ * keeps reading on demand: its memory would grow past what a background
+ * worker should hold.
+ */
+export const FILL_ABSTRACTS_MAX = 100_000;
+
+/** Posting chunks read per background step after a cold start (of ~1,024). */
+const POSTINGS_BATCH = 64;
+/** Abstract chunks read per background step (16 x 64 abstracts, ~1.4 MB: a step keeps the worker a few ms). */
+const ABSTRACTS_BATCH = 16;
+
+/**
  * After a cold start's first answer, the posting chunks no answer asked for
  * yet are read in the background, a batch at a time, while `current()` (the
  * index is still the one loaded), so later questions (a popup search over a
- * broad prefix) rarely wait for a read.
+ * broad prefix) rarely wait for a read. So are the abstract chunks of a
+ * dataset of up to `abstractsMax` papers (FILL_ABSTRACTS_MAX).
  */
-export function fillPostingsLater(openStore: () => Promise<AtlasStore>, loaded: Readable, current: () => Promise<boolean>, log?: (message: string) => void): void {
-  const rest = loaded.index.unloadedPostings();
+export function fillLater(openStore: () => Promise<AtlasStore>, loaded: Readable, current: () => Promise<boolean>, log?: (message: string) => void, abstractsMax = FILL_ABSTRACTS_MAX): void {
+  const { index } = loaded;
+  inBackground('postings', index.unloadedPostings(), () => index.unloadedPostings(), POSTINGS_BATCH, async (nos) => readPostings(await openStore(), loaded, nos), current, log);
+  if (index.size <= abstractsMax) inBackground('abstracts', index.unloadedAbstracts(), () => index.unloadedAbstracts(), ABSTRACTS_BATCH, async (nos) => readAbstracts(await openStore(), loaded, nos), current, log);
+}
+
+/** Reads `rest` a batch at a time (skipping what answers read meanwhile), a task each, while `current()`. */
+function inBackground(what: string, rest: readonly number[], unloadedNow: () => number[], batch: number, read: (nos: number[]) => Promise<void>, current: () => Promise<boolean>, log?: (message: string) => void): void {
   if (rest.length === 0) return;
   const started = Date.now();
-  const fail = (error: unknown) => log?.(`reading postings in the background stopped: ${String(error)}`);
+  const fail = (error: unknown) => log?.(`reading ${what} in the background stopped: ${String(error)}`);
   const step = async (at: number): Promise<void> => {
     if (!(await current())) return; // replaced meanwhile
-    const unloaded = new Set(loaded.index.unloadedPostings());
-    await readPostings(await openStore(), loaded, rest.slice(at, at + POSTINGS_BATCH).filter((c) => unloaded.has(c)));
-    if (at + POSTINGS_BATCH < rest.length) setTimeout(() => void step(at + POSTINGS_BATCH).catch(fail), 0);
-    else log?.(`all postings read ${Date.now() - started} ms after the first answer`);
+    const unloaded = new Set(unloadedNow());
+    await read(rest.slice(at, at + batch).filter((c) => unloaded.has(c)));
+    if (at + batch < rest.length) setTimeout(() => void step(at + batch).catch(fail), 0);
+    else log?.(`all ${what} read ${Date.now() - started} ms after the first answer`);
   };
   setTimeout(() => void step(0).catch(fail), 0);
 }

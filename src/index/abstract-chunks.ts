@@ -27,6 +27,13 @@ export class AbstractChunks {
     return this.chunks.get(no) ?? [];
   }
 
+  /** The chunks of a table of `papers` papers not loaded yet, in order. */
+  unloaded(papers: number): number[] {
+    const out: number[] = [];
+    for (let no = 0; no * ABSTRACT_CHUNK < papers; no++) if (!this.chunks.has(no)) out.push(no);
+    return out;
+  }
+
   add(no: number, chunk: readonly string[]): void {
     this.chunks.set(no, chunk);
     this.missing.delete(no);

@@ -224,6 +224,11 @@ export class PaperIndex {
     }
   }
 
+  /** Abstract chunks never loaded (none after a build). */
+  unloadedAbstracts(): number[] {
+    return this.table instanceof PaperColumns ? this.table.abstracts.unloaded(this.size) : [];
+  }
+
   /** Hands over abstract chunks read from the snapshot; answers made before them are stale. */
   addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void {
     if (!(this.table instanceof PaperColumns)) return;

@@ -15,9 +15,9 @@ const defaultDataset = () => datasetFromProfile(seedText, { id: 'default', name:
 const GRIFFIN = 'Griffin: Mixing Gated Linear Recurrences with Local Attention for Efficient Language Models';
 
 /** A service whose store counts reads of dataset rows (the slow path a cold start must avoid). */
-function service(opts: { learn?: boolean; log?: (m: string) => void } = {}) {
+function service(opts: { learn?: boolean; log?: (m: string) => void; fillAbstractsMax?: number } = {}) {
   const { reads, open } = countingStore();
-  const s = new AtlasService({ openStore: open, defaultDataset, log: opts.log, learnEnabled: async () => opts.learn ?? false });
+  const s = new AtlasService({ openStore: open, defaultDataset, log: opts.log, learnEnabled: async () => opts.learn ?? false, fillAbstractsMax: opts.fillAbstractsMax });
   return { s, reads };
 }
 
@@ -98,6 +98,30 @@ describe('cold start from the snapshot', () => {
     // related papers' abstracts in one read. Asked for only once the
     // abstract was in, the postings took a second read.
     expect(line.match(/read \d+/g)).toHaveLength(1);
+  });
+
+  it('a woken worker reads the rest of the abstracts after its first answer: the next pages need no read, and answer as a warm worker does', async () => {
+    const warm = await answers(service().s);
+    const log = vi.fn();
+    const filled = new Promise<void>((resolve) => log.mockImplementation((m: string) => m.startsWith('all abstracts read') && resolve()));
+    const { s, reads } = service({ log });
+    expect(await s.handle(QUESTIONS[2] as ParsedRequest)).toEqual(warm[2]);
+    await filled;
+    const read = reads.abstractChunks;
+    // 169 papers in chunks of 64: the first answer's and the background's reads cover the three.
+    expect(read).toBe(3);
+    expect(await answers(s)).toEqual(warm);
+    expect(reads.abstractChunks).toBe(read);
+  });
+
+  it('a dataset above the limit keeps reading abstracts only as answers need them', async () => {
+    const log = vi.fn();
+    const { s, reads } = service({ log, fillAbstractsMax: 100 });
+    await s.handle({ type: 'paper-details', id: 'extra:3' }); // one abstract: one chunk of the three
+    expect(reads.abstractChunks).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // time for any background read
+    expect(reads.abstractChunks).toBe(1);
+    expect(log.mock.calls.some(([m]) => String(m).startsWith('all abstracts read'))).toBe(false);
   });
 
   it('a restarted service answers from the snapshot without reading any dataset, exactly as the warm one did', async () => {

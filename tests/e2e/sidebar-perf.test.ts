@@ -4,7 +4,8 @@ import type { Paper } from '../../src/dataset/schema.ts';
 import { HAVE_SAMPLE, readSample, seedDataset } from './popup-seed.ts';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser.ts';
 import { E2E_HEADLESS } from './support/constants.ts';
-import { loadSeedPapers, servedPage } from './support/seed-pages.ts';
+import { choosePerfPages, pageFor } from './support/perf-pages.ts';
+import { loadSeedPapers } from './support/seed-pages.ts';
 import type { ServedPage } from './support/server.ts';
 import { describeTimings, quantile, recordSidebarTimings, timeSidebar, type SidebarTiming } from './support/sidebar-timing.ts';
 import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
@@ -28,24 +29,6 @@ const PAGES = Number(process.env.PAPER_ATLAS_PERF_PAGES ?? 40);
 const TRACE = process.env.PAPER_ATLAS_PERF_TRACE;
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'loading', 'blink', 'blink.user_timing', 'toplevel', 'extensions'];
 
-function pageFor(p: Paper) {
-  const [primary = 'cs.LG', ...cross] = p.categories;
-  return servedPage({ id: p.arxivId ?? '', title: p.title, authors: p.authors, abstract: p.abstract, date: p.date, category: primary, crossLists: cross });
-}
-
-/**
- * A page for a paper the dataset does not hold (most of arXiv, for a reader
- * whose dataset is a slice of it), still in the dataset's field: paper
- * `text`'s abstract under its title's words in reverse, by `by`'s authors
- * (so the authors panel has people to show), with an id from November 2099
- * that no dataset paper carries. Neither the title nor the authors match, so
- * the sidebar shows related papers by the page's own text.
- */
-function unknownPageFor(text: Paper, by: Paper, n: number) {
-  const title = text.title.split(/\s+/).reverse().join(' ');
-  return servedPage({ id: `9911.${String(n).padStart(5, '0')}`, title, authors: by.authors, abstract: text.abstract, date: '2099-11-02', category: text.categories[0] ?? 'cs.LG' });
-}
-
 describe.skipIf(!HAVE_SAMPLE || !PERF)('navigation → sidebar with the 74,728-paper sample', () => {
   let server: ArxivSiteServer;
   let browser: ExtensionBrowser;
@@ -57,20 +40,7 @@ describe.skipIf(!HAVE_SAMPLE || !PERF)('navigation → sidebar with the 74,728-p
 
   beforeAll(async () => {
     const data = await readSample();
-    const withId = data.papers.filter((p) => p.arxivId);
-    const step = Math.max(1, Math.floor(withId.length / PAGES));
-    chosen = withId.filter((_, i) => i % step === 0).slice(0, PAGES);
-    traced = withId.find((p) => !chosen.includes(p));
-    const others = withId.filter((p) => !chosen.includes(p) && p !== traced);
-    const half = Math.floor(others.length / 2);
-    unknown = Array.from({ length: Math.min(PAGES, half) }, (_, i) => {
-      const k = Math.floor((i * half) / PAGES);
-      return unknownPageFor(others[k] as Paper, others[half + k] as Paper, i + 1);
-    });
-    unseen = Array.from({ length: Math.min(PAGES, half) }, (_, i) => {
-      const k = Math.floor((i * half) / PAGES) + 1;
-      return unknownPageFor(others[k] as Paper, others[half + k] as Paper, PAGES + i + 1);
-    });
+    ({ chosen, spare: traced, unknown, unseen } = choosePerfPages(data.papers, PAGES));
     server = await startArxivSite({ seedPapers: loadSeedPapers(), extraPages: [...[...chosen, ...(TRACE && traced ? [traced] : [])].map(pageFor), ...unknown] });
     browser = await launchWithExtension({ port: server.port, headless: E2E_HEADLESS });
     await seedDataset(browser, 'sample', data);

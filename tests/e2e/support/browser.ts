@@ -29,6 +29,11 @@ export interface LaunchOptions {
    * the temporary profile is removed too (scripts/start.mjs does).
    */
   handleSignals?: boolean;
+  /**
+   * Use this (existing) profile directory instead of a fresh one; close()
+   * then leaves it in place, for a later launch to open (bench/sidebar-browser.ts).
+   */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -43,7 +48,7 @@ export interface ExtensionBrowser {
    * than `serviceWorker`. Waits up to 10 s for one to start.
    */
   currentServiceWorker(): Promise<Worker>;
-  /** The profile directory (fresh, deleted again by close()). */
+  /** The profile directory (fresh and deleted again by close(), unless LaunchOptions.userDataDir named it). */
   userDataDir: string;
   /** Open chrome-extension://<id>/popup.html in a new tab. */
   openPopup(): Promise<Page>;
@@ -102,7 +107,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
   }
   assertChromium(executablePath);
 
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'paper-atlas-profile-'));
+  const keep = opts.userDataDir !== undefined;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'paper-atlas-profile-'));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -119,7 +125,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
       handleSIGHUP: opts.handleSignals ?? true,
     });
   } catch (err) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!keep) rmSync(userDataDir, { recursive: true, force: true });
     throw err;
   }
 
@@ -128,7 +134,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
     if (closed) return;
     closed = true;
     await context.close().catch(() => {});
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    if (!keep) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
   };
 
   try {

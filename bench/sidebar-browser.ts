@@ -1,0 +1,208 @@
+/**
+ * Navigation → sidebar with the 74,728-paper sample, in Chromium with no
+ * automation attached: issue #5's figure as a reader gets it.
+ *
+ * The e2e perf test (tests/e2e/sidebar-perf.test.ts) drives Chromium with
+ * Playwright, which attaches to every page and adds its own work to each
+ * navigation before any of the page runs. Here Playwright only seeds the
+ * dataset and waits for its index; then Chromium is started again on that
+ * profile by itself, and the pages walk themselves: a small script at the
+ * top of each served page notes, once per animation frame, when the sidebar
+ * is in the DOM (the e2e test's definition), logs the timings to the
+ * console (Chromium's --enable-logging copies them to stderr, read here),
+ * and goes on to the next page as a reader's click on a link would.
+ *
+ *   npx wxt build && npx tsx bench/sidebar-browser.ts [--pages 40]
+ *
+ * Two passes: arXiv's static assets answered with an uncacheable 404 (every
+ * visit is a first visit), then with a cacheable stand-in, as for a reader
+ * who has opened arXiv before.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HAVE_SAMPLE, readSample, seedDataset } from '../tests/e2e/popup-seed.ts';
+import { extensionBrowserArgs, launchWithExtension } from '../tests/e2e/support/browser.ts';
+import { CHROMIUM_PATH, EXTENSION_PATH } from '../tests/e2e/support/constants.ts';
+import { choosePerfPages, pageFor } from '../tests/e2e/support/perf-pages.ts';
+import { loadSeedPapers, seedPages } from '../tests/e2e/support/seed-pages.ts';
+import { startArxivServer, type StaticAssets } from '../tests/e2e/support/server.ts';
+import { quantile } from '../tests/e2e/support/sidebar-timing.ts';
+
+const args = process.argv.slice(2);
+const pagesArg = args.indexOf('--pages');
+const PAGES = pagesArg >= 0 ? Number(args[pagesArg + 1]) : 40;
+/** A page whose sidebar has not come by then is reported missing, and the walk goes on. */
+const GIVE_UP_MS = 60_000;
+
+interface Visit {
+  /** The URL opened; `?visit=<n>` makes each visit its own served page. */
+  url: string;
+  html: string;
+  group: string;
+}
+
+/** What the page's probe reports, in ms since navigation start. */
+interface ProbeTiming {
+  visit: number;
+  painted?: number;
+  host?: number;
+  fcp?: number;
+  start?: number;
+  idReply?: number;
+  anchor?: number;
+  pageSent?: number;
+  reply?: number;
+}
+
+/**
+ * The probe, first in <head>. It polls once per animation frame, as the e2e
+ * recorder does (tests/e2e/support/sidebar-timing.ts), so `painted` is the
+ * first frame in which the answered sidebar body existed. The content script's
+ * marks are on the page's performance timeline.
+ */
+function probe(visit: number, next: string | undefined): string {
+  const body = `(() => {
+  const t = {};
+  const done = () => {
+    const mark = (s) => performance.getEntriesByName('paper-atlas:' + s, 'mark')[0]?.startTime;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    console.log('PAPER_ATLAS_TIMING ' + JSON.stringify({ visit: ${visit}, painted: t.painted, host: t.host, fcp, start: mark('start'), idReply: mark('id-reply'), anchor: mark('anchor'), pageSent: mark('page-sent'), reply: mark('reply') }));
+    ${next ? `location.href = ${JSON.stringify(next)};` : ''}
+  };
+  const poll = () => {
+    const host = document.querySelector('paper-atlas-sidebar');
+    if (host && t.host === undefined) t.host = performance.now();
+    if (host?.shadowRoot?.querySelector('[data-testid="sidebar-body"]')) {
+      t.painted = performance.now();
+      setTimeout(done, 250); // the learning step and the first paint settle; not counted
+    } else if (performance.now() > ${GIVE_UP_MS}) done();
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();`;
+  return `<script>${body}</script>`;
+}
+
+/** Serves `visits` as one walk (each page opens the next) and runs it in a Chromium of its own; returns the probes' reports. */
+async function walk(profile: string, visits: readonly Visit[], assets: StaticAssets): Promise<ProbeTiming[]> {
+  const aliases: Record<string, string> = {};
+  visits.forEach((v, i) => {
+    const { pathname, search } = new URL(v.url);
+    aliases[pathname + search] = v.html.replace('<head>', `<head>${probe(i, visits[i + 1]?.url)}`);
+  });
+  const server = await startArxivServer({ pages: [], aliases });
+  server.setStaticAssets(assets);
+  const first = visits[0]?.url ?? '';
+  const chromium = spawn(
+    CHROMIUM_PATH,
+    [...extensionBrowserArgs(EXTENSION_PATH, server.port), '--headless=new', `--user-data-dir=${profile}`, '--window-size=1280,900', '--enable-logging=stderr', '--v=0', first],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const reports: ProbeTiming[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the walk stopped after ${reports.length} of ${visits.length} pages`)), (visits.length + 2) * GIVE_UP_MS);
+      let pending = '';
+      chromium.stderr.on('data', (chunk: Buffer) => {
+        pending += chunk.toString();
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) {
+          // [pid:tid:...:INFO:CONSOLE(n)] "PAPER_ATLAS_TIMING {...}", source: ...
+          const m = /PAPER_ATLAS_TIMING (\{.*\})", source:/.exec(line);
+          if (!m?.[1]) continue;
+          reports.push(JSON.parse(m[1]) as ProbeTiming);
+          if (reports.length === visits.length) {
+            clearTimeout(timer);
+            resolve();
+          }
+        }
+      });
+      chromium.once('exit', (code) => reject(new Error(`Chromium exited (${code}) after ${reports.length} of ${visits.length} pages`)));
+    });
+  } finally {
+    const exited = new Promise((resolve) => chromium.once('exit', resolve));
+    chromium.kill();
+    await exited;
+    await server.close();
+  }
+  return reports;
+}
+
+function describe(label: string, reports: readonly ProbeTiming[]): string {
+  const missing = reports.filter((r) => r.painted === undefined).length;
+  const q = (k: keyof ProbeTiming, p: number) => {
+    const xs = reports.map((r) => r[k]).filter((x): x is number => x !== undefined);
+    return xs.length ? Math.round(quantile(xs, p)) : NaN;
+  };
+  const fcpAfter = reports.filter((r) => r.painted !== undefined && r.fcp !== undefined && r.painted <= r.fcp).length;
+  return (
+    `${label} (${reports.length} pages${missing ? `, ${missing} with no sidebar within ${GIVE_UP_MS / 1000} s` : ''}): ` +
+    `navigation start -> sidebar body painted median ${q('painted', 0.5)} ms, p95 ${q('painted', 0.95)} ms | ` +
+    `medians: content script start ${q('start', 0.5)}, id answer ${q('idReply', 0.5)}, column parsed ${q('anchor', 0.5)}, ` +
+    `page lookup sent ${q('pageSent', 0.5)}, answer in hand ${q('reply', 0.5)}, host in DOM ${q('host', 0.5)}, ` +
+    `page's first contentful paint ${q('fcp', 0.5)} (sidebar in the DOM by then on ${fcpAfter} of ${reports.length})`
+  );
+}
+
+if (!HAVE_SAMPLE) {
+  console.log('SKIPPED: the arXiv sample is not there (set $PAPER_ATLAS_DATA)');
+} else {
+  const data = await readSample();
+  const { chosen, unknown } = choosePerfPages(data.papers, PAGES);
+  const profile = mkdtempSync(path.join(tmpdir(), 'paper-atlas-bench-'));
+  try {
+    // Seeded and indexed under Playwright, which is then closed: the walks
+    // below open this profile with nothing attached.
+    const seeding = await launchWithExtension({ userDataDir: profile, extraArgs: ['--host-resolver-rules=MAP * ~NOTFOUND'] });
+    try {
+      await seedDataset(seeding, 'sample', data);
+      const popup = await seeding.openPopup();
+      await popup.locator('.pp-footer', { hasText: '2 datasets' }).waitFor({ timeout: 300_000 });
+      // The index snapshot is written after the first answer: wait for it, or
+      // the next start would build the index again.
+      await popup.waitForFunction(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('paper-atlas');
+            open.onsuccess = () => {
+              const get = open.result.transaction('index').objectStore('index').getKey('current');
+              get.onsuccess = () => resolve(get.result !== undefined);
+              get.onerror = () => resolve(false);
+            };
+            open.onerror = () => resolve(false);
+          }),
+        undefined,
+        { timeout: 120_000, polling: 500 },
+      );
+    } finally {
+      await seeding.close();
+    }
+    let n = 0;
+    const visit = (url: string, html: string, group: string): Visit => ({ url: `${url}?visit=${n++}`, html, group });
+    const sample = chosen.map((p) => visit(`https://arxiv.org/abs/${p.arxivId}`, pageFor(p).html, 'sample'));
+    // Warm-up visits (not counted): the worker starts and loads the index from its snapshot.
+    const warmUp = chosen[0];
+    if (!warmUp) throw new Error('no sample paper with an arXiv id');
+    const warm = (group: string) => [0, 1].map(() => visit(`https://arxiv.org/abs/${warmUp.arxivId}`, pageFor(warmUp).html, group));
+    const seeds = seedPages(loadSeedPapers()).map((p) => visit(p.url, p.html, 'seed'));
+    const outside = unknown.map((p) => visit(`https://arxiv.org/abs/${p.id}`, p.html, 'unknown'));
+    const firstWalk = [...warm('warm'), ...sample, ...seeds, ...outside];
+    const cachedWalk = [...warm('warm'), ...sample.map((v) => visit(v.url.replace(/\?visit=\d+$/, ''), v.html, 'sample'))];
+
+    const start = Date.now();
+    const report = (walkVisits: readonly Visit[], timings: readonly ProbeTiming[], group: string) => timings.filter((t) => walkVisits[t.visit]?.group === group);
+    const a = await walk(profile, firstWalk, 'not-found');
+    console.log(describe("75k sample, no automation, arXiv's static assets 404: sample-paper pages", report(firstWalk, a, 'sample')));
+    console.log(describe('75k sample, no automation, seed pages (learning on)', report(firstWalk, a, 'seed')));
+    console.log(describe('75k sample, no automation, pages of papers not in the dataset', report(firstWalk, a, 'unknown')));
+    console.log(describe('75k sample, no automation, all pages', a.filter((t) => firstWalk[t.visit]?.group !== 'warm')));
+    const b = await walk(profile, cachedWalk, 'cached');
+    console.log(describe("75k sample, no automation, arXiv's static assets cached: sample-paper pages", report(cachedWalk, b, 'sample')));
+    console.log(`(${Math.round((Date.now() - start) / 1000)} s of walking)`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+}

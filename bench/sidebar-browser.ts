@@ -12,11 +12,13 @@
  * console (Chromium's --enable-logging copies them to stderr, read here),
  * and goes on to the next page as a reader's click on a link would.
  *
- *   npx wxt build && npx tsx bench/sidebar-browser.ts [--pages 40]
+ *   npx wxt build && npx tsx bench/sidebar-browser.ts [--pages 40] [--linger 8]
  *
  * Two passes: arXiv's static assets answered with an uncacheable 404 (every
  * visit is a first visit), then with a cacheable stand-in, as for a reader
- * who has opened arXiv before.
+ * who has opened arXiv before. `--linger N` adds a walk of N pages each
+ * left open for 35 s, past the 30 s after which Chromium stops an idle
+ * extension worker: every sidebar of it waits for a cold start.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +35,11 @@ import { quantile } from '../tests/e2e/support/sidebar-timing.ts';
 const args = process.argv.slice(2);
 const pagesArg = args.indexOf('--pages');
 const PAGES = pagesArg >= 0 ? Number(args[pagesArg + 1]) : 40;
+const lingerArg = args.indexOf('--linger');
+/** Sample-paper pages of the third walk, each read for LINGER_MS before the next is opened. */
+const LINGER_PAGES = lingerArg >= 0 ? Number(args[lingerArg + 1]) : 0;
+/** Longer than Chromium's 30 s idle limit for an extension's service worker: every page of that walk wakes it. */
+const LINGER_MS = 35_000;
 /** A page whose sidebar has not come by then is reported missing, and the walk goes on. */
 const GIVE_UP_MS = 60_000;
 
@@ -41,6 +48,8 @@ interface Visit {
   url: string;
   html: string;
   group: string;
+  /** How long the page stays open after its sidebar came (ms). */
+  stay?: number;
 }
 
 /** What the page's probe reports, in ms since navigation start. */
@@ -62,7 +71,7 @@ interface ProbeTiming {
  * first frame in which the answered sidebar body existed. The content script's
  * marks are on the page's performance timeline.
  */
-function probe(visit: number, next: string | undefined): string {
+function probe(visit: number, next: string | undefined, stay: number): string {
   const body = `(() => {
   const t = {};
   const done = () => {
@@ -76,7 +85,7 @@ function probe(visit: number, next: string | undefined): string {
     if (host && t.host === undefined) t.host = performance.now();
     if (host?.shadowRoot?.querySelector('[data-testid="sidebar-body"]')) {
       t.painted = performance.now();
-      setTimeout(done, 250); // the learning step and the first paint settle; not counted
+      setTimeout(done, ${stay}); // the learning step and the first paint settle; not counted
     } else if (performance.now() > ${GIVE_UP_MS}) done();
     else requestAnimationFrame(poll);
   };
@@ -90,7 +99,7 @@ async function walk(profile: string, visits: readonly Visit[], assets: StaticAss
   const aliases: Record<string, string> = {};
   visits.forEach((v, i) => {
     const { pathname, search } = new URL(v.url);
-    aliases[pathname + search] = v.html.replace('<head>', `<head>${probe(i, visits[i + 1]?.url)}`);
+    aliases[pathname + search] = v.html.replace('<head>', `<head>${probe(i, visits[i + 1]?.url, visits[i]?.stay ?? 250)}`);
   });
   const server = await startArxivServer({ pages: [], aliases });
   server.setStaticAssets(assets);
@@ -103,7 +112,8 @@ async function walk(profile: string, visits: readonly Visit[], assets: StaticAss
   const reports: ProbeTiming[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the walk stopped after ${reports.length} of ${visits.length} pages`)), (visits.length + 2) * GIVE_UP_MS);
+      const budget = visits.reduce((ms, v) => ms + (v.stay ?? 0) + GIVE_UP_MS, 2 * GIVE_UP_MS);
+      const timer = setTimeout(() => reject(new Error(`the walk stopped after ${reports.length} of ${visits.length} pages`)), budget);
       let pending = '';
       chromium.stderr.on('data', (chunk: Buffer) => {
         pending += chunk.toString();
@@ -111,6 +121,7 @@ async function walk(profile: string, visits: readonly Visit[], assets: StaticAss
         pending = lines.pop() ?? '';
         for (const line of lines) {
           // [pid:tid:...:INFO:CONSOLE(n)] "PAPER_ATLAS_TIMING {...}", source: ...
+          if (process.env.PAPER_ATLAS_BENCH_LOG && line.includes('[Paper Atlas]')) console.log(`  ${line.slice(line.indexOf('[Paper Atlas]'))}`);
           const m = /PAPER_ATLAS_TIMING (\{.*\})", source:/.exec(line);
           if (!m?.[1]) continue;
           reports.push(JSON.parse(m[1]) as ProbeTiming);
@@ -201,6 +212,17 @@ if (!HAVE_SAMPLE) {
     console.log(describe('75k sample, no automation, all pages', a.filter((t) => firstWalk[t.visit]?.group !== 'warm')));
     const b = await walk(profile, cachedWalk, 'cached');
     console.log(describe("75k sample, no automation, arXiv's static assets cached: sample-paper pages", report(cachedWalk, b, 'sample')));
+    if (LINGER_PAGES > 0) {
+      // A reader who reads each page for a while: Chromium has stopped the
+      // worker by the next click, so each sidebar waits for a cold start.
+      const lingerWalk = [...warm('warm'), ...sample.slice(0, LINGER_PAGES).map((v) => ({ ...visit(v.url.replace(/\?visit=\d+$/, ''), v.html, 'sample'), stay: LINGER_MS }))];
+      const first = lingerWalk[1];
+      if (first) first.stay = LINGER_MS; // the first counted page comes after a pause too
+      const last = lingerWalk.at(-1);
+      if (last) last.stay = 250; // nothing comes after it
+      const c = await walk(profile, lingerWalk, 'cached');
+      console.log(describe(`75k sample, no automation, assets cached, each page read for ${LINGER_MS / 1000} s (the worker stopped by the next): sample-paper pages`, report(lingerWalk, c, 'sample')));
+    }
     console.log(`(${Math.round((Date.now() - start) / 1000)} s of walking)`);
   } finally {
     rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });

@@ -8,6 +8,7 @@ import { settingsPort, type Settings } from '@/src/settings/settings';
 import { Sidebar } from '@/src/ui/sidebar/Sidebar';
 import type { Lookup, SettingsPort } from '@/src/ui/sidebar/types';
 import sidebarCss from '@/src/ui/sidebar/sidebar.css?inline';
+import { keepReady } from './keep-ready';
 import { whenAnchorParsed } from './when-anchor';
 
 const SIDEBAR_HOST = 'paper-atlas-sidebar';
@@ -108,5 +109,15 @@ export default defineContentScript({
       },
     });
     ui.mount();
+    // While the page is in view the background is asked to stay ready
+    // (keep-ready.ts), unless the reader turned that off in the options.
+    const askReady = () => {
+      const request: Request = { type: 'keep-ready' };
+      settingsPort
+        .load()
+        .then((s) => (s.keepReady ? browser.runtime.sendMessage(request) : undefined))
+        .catch(() => undefined); // a worker being replaced: the next beat asks again
+    };
+    ctx.onInvalidated(keepReady(document, askReady, { setInterval: (run, ms) => ctx.setInterval(run, ms), clearInterval: (id) => clearInterval(id) }));
   },
 });

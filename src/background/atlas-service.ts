@@ -48,7 +48,7 @@ export interface AtlasServiceOptions {
 const DETAILS_AUTHORS = 5;
 
 /** The questions answered from the index. */
-type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' }>;
+type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' } | { type: 'keep-ready' }>;
 
 /**
  * The background's brain: on the first question after a (re)start loads the
@@ -144,6 +144,10 @@ export class AtlasService {
       if (!this.options.openSearch) throw new Error('Paper Atlas cannot open the search here.');
       await this.options.openSearch(request.query);
       return { type: 'open-search' };
+    }
+    if (request.type === 'keep-ready') {
+      await this.load(); // loaded already: at once; a worker just started loads before the next click
+      return { type: 'keep-ready' };
     }
     if (request.type === 'lookup-id') {
       const early = this.early.take(request.arxivId);

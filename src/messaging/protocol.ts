@@ -51,6 +51,13 @@ export const PaperDetailsRequest = z.object({ type: z.literal('paper-details'), 
 
 export const SummaryRequest = z.object({ type: z.literal('summary') });
 
+/**
+ * An abstract page in view asks every 25 s (entrypoints/arxiv.content/keep-ready.ts):
+ * the question keeps the worker from being stopped as idle, and a worker
+ * started by it loads the index before the reader's next click.
+ */
+export const KeepReadyRequest = z.object({ type: z.literal('keep-ready') });
+
 /** The sidebar's "Papers" button: open the popup page in a tab, searching for `query`. */
 export const OpenSearchRequest = z.object({ type: z.literal('open-search'), query: z.string().min(1).max(500) });
 
@@ -82,6 +89,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   LookupIdRequest,
   SearchRequest,
   SummaryRequest,
+  KeepReadyRequest,
   PaperDetailsRequest,
   DatasetsRequest,
   DatasetsChangedRequest,
@@ -186,6 +194,8 @@ export const ImportStagedResponse = z.object({ type: z.literal('import-staged') 
 /** The search tab was opened. */
 export const OpenSearchResponse = z.object({ type: z.literal('open-search') });
 
+export const KeepReadyResponse = z.object({ type: z.literal('keep-ready') });
+
 export const ErrorResponse = z.object({ type: z.literal('error'), message: z.string() });
 
 export const ResponseSchema = z.discriminatedUnion('type', [
@@ -200,6 +210,7 @@ export const ResponseSchema = z.discriminatedUnion('type', [
   RestoreDefaultResponse,
   OpenSearchResponse,
   ImportStagedResponse,
+  KeepReadyResponse,
   ErrorResponse,
 ]);
 export type Response = z.infer<typeof ResponseSchema>;

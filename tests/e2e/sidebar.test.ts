@@ -241,4 +241,24 @@ describe('living with the sidebar', () => {
     await sidebar(page).body.waitFor();
     await page.close();
   });
+
+  test('a page shown again wakes a stopped worker, which loads its index before the next click (keep-ready)', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.site.seed[0]?.url ?? '');
+    await waitForSidebar(page);
+    const logs: string[] = [];
+    const onConsole = (m: { text(): string }) => void logs.push(m.text());
+    suite.browser.context.on('console', onConsole);
+    const cdp = await suite.browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The tab comes back into view (another tab was in front, or the window was minimized).
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => logs.some((l) => /\[Paper Atlas\] index of \d+ papers loaded/.test(l)), { timeout: 15_000 }).toBe(true);
+    // Loading is all it did: no page asked a question of the new worker.
+    expect(logs.some((l) => l.includes('first answer'))).toBe(false);
+    suite.browser.context.off('console', onConsole);
+    await cdp.detach();
+    await page.close();
+  });
 });

@@ -114,6 +114,18 @@ describe('cold start from the snapshot', () => {
     expect(reads.abstractChunks).toBe(read);
   });
 
+  it("an abstract page's keep-ready question loads a stopped worker's index before the reader's next click", async () => {
+    await service().s.handle({ type: 'summary' }); // the snapshot is stored
+    const log = vi.fn();
+    const { s } = service({ log });
+    expect(await s.handle({ type: 'keep-ready' })).toEqual({ type: 'keep-ready' });
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^index of \d+ papers loaded/));
+    const line = () => log.mock.calls.map(([m]) => String(m)).find((m) => m.startsWith('first answer')) ?? '';
+    expect(line()).toBe(''); // keeping ready is not an answer
+    await s.handle(QUESTIONS[0] as ParsedRequest);
+    expect(line()).toMatch(/^first answer \(lookup-page\)/);
+  });
+
   it('a dataset above the limit keeps reading abstracts only as answers need them', async () => {
     const log = vi.fn();
     const { s, reads } = service({ log, fillAbstractsMax: 100 });

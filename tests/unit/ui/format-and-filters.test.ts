@@ -62,6 +62,7 @@ describe('settings', () => {
       learnFromPages: false,
       collapsed: {},
       sidebarHidden: false,
+      keepReady: true,
     });
   });
 });

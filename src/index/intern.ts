@@ -48,15 +48,19 @@ export class TermTable {
     const n = this.scanPlain(text);
     if (n >= 0) return n;
     // The plain pass stopped at a TeX, control or non-ASCII character: the
-    // text before the token it was in has none, and neither stripTex (each of its patterns
-    // starts at a \ $ { or }) nor lower-casing ASCII looks back, so only the
-    // rest needs stripping. Stripped ASCII stays ASCII, and normalizeTitle of
-    // ASCII only lower-cases and splits on non-[a-z0-9]: no NFKD, no Unicode
-    // classes. Not so with a non-ASCII character (Greek final sigma, say,
-    // depends on what comes before): the whole text is normalized then.
+    // text before the token it was in is plain ASCII, which normalizeTitle
+    // leaves as it is but lower-cased, and none of its steps looks back past
+    // a separator (each stripTex pattern starts at a \ $ { or }; NFKD
+    // reorders marks only up to a starter; a run of separators is one), so
+    // only the rest needs normalizing, and its tokens follow those found. One
+    // exception: Greek capital sigma lower-cases by what precedes it (final
+    // sigma), there the whole text is normalized. Stripped ASCII stays ASCII,
+    // and normalizeTitle of ASCII only lower-cases and splits on
+    // non-[a-z0-9]: no NFKD, no Unicode classes.
     const rest = text.slice(this.resumeAt);
     if (!NON_ASCII_RE.test(rest)) return this.scanText(stripTex(rest), ASCII_CLASS, OTHER, this.resumeCount);
-    return this.scanText(normalizeTitle(text), NORMALIZED_CLASS, OTHER, 0);
+    if (rest.includes('\u03a3')) return this.scanText(normalizeTitle(text), NORMALIZED_CLASS, OTHER, 0);
+    return this.scanText(normalizeTitle(rest), NORMALIZED_CLASS, OTHER, this.resumeCount);
   }
 
   /** Tokens of an already normalized key (authorKey / normalizeTitle output): runs of non-spaces. */

@@ -36,7 +36,7 @@ describe('index build', () => {
   // TermTable's own paths besides: a plain text that turns out to have TeX or a non-ASCII character
   // further on (read again from the token it stopped in, or normalized whole), letters outside [a-z0-9]
   // in a normalized term (no short code), Greek final sigma (depends on what precedes it).
-  const TERM_PIECES = [...PIECES, 'αβγ', 'Σ', 'A.', '中文字', 'ÅNGSTRÖM', 'x\u0301', 'ﬁne', 'abcdefghijklmnopqrstuvwxyz0123456789', 'Z9', '$x$y'];
+  const TERM_PIECES = [...PIECES, 'αβγ', 'Σ', 'A.', '中文字', 'ÅNGSTRÖM', 'x\u0301', 'ﬁne', 'abcdefghijklmnopqrstuvwxyz0123456789', 'Z9', '$x$y', 'Σ9'];
   const randomTermText = (rand: () => number): string =>
     Array.from({ length: Math.floor(rand() * 10) }, () => TERM_PIECES[Math.floor(rand() * TERM_PIECES.length)] ?? '').join(rand() < 0.5 ? '' : ' ');
 
@@ -51,6 +51,14 @@ describe('index build', () => {
       expect(Array.from(table.buf.subarray(0, k), (id) => table.names[id])).toEqual(authorTerms(s));
     }
     expect(new Set(table.names).size).toBe(table.names.length);
+  });
+
+  it('TermTable reads a text again from where its plain part ends, as tokenize reads it whole', () => {
+    const table = new TermTable();
+    for (const s of ['Deep nets for $\\alpha$-GANs at scale', 'Dyn\\emph{Amic} graphs', 'The naïve Bayes rule', 'x\u0001yz ab', 'A.Σ9 and ΣΣ9', 'Über Größe']) {
+      const n = table.scan(s);
+      expect(Array.from(table.buf.subarray(0, n), (id) => table.names[id]), s).toEqual(tokenize(s));
+    }
   });
 
   it('TermTable keeps every term at its id as the table grows', () => {

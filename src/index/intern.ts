@@ -21,7 +21,7 @@ export class TermTable {
   /** Per id: 1 when the term is a stopword. */
   stop = new Uint8Array(1024);
   /**
-   * Per slot, two numbers: a short term's code and code2 (see shortCode), or
+   * Per slot, two numbers: a short term's code and code2 (see SHORT_PART), or
    * LONG and the FNV-1a hash of another term; 0 (no code is 0) when empty.
    */
   private keys = new Float64Array(2 << 16);
@@ -32,7 +32,7 @@ export class TermTable {
 
   /** Token ids of the last scan (see scan): buf[0 .. count). */
   buf = new Uint32Array(4096);
-  /** Where the last scanText that gave up should be resumed (a token's start), and the count of ids before it. */
+  /** Where the text scanPlain last gave up on should be read again from (a token's start), and the count of ids before it. */
   private resumeAt = 0;
   private resumeCount = 0;
 
@@ -131,7 +131,7 @@ export class TermTable {
         from = i;
         code = code2 = 0;
       }
-      // A character without a digit makes the code negative (no short code).
+      // A character without a digit makes the code (or code2) negative for good (or -Infinity): no short code.
       const d = k === WORD ? (CODE_OF[c] ?? 0) : -1e300;
       if (i - from < SHORT_PART) code = code * 37 + d;
       else code2 = code2 * 37 + d;
@@ -142,7 +142,7 @@ export class TermTable {
   /**
    * Appends the id of token s[from, to) to buf at `count` if it is kept (2+
    * characters, or a digit); returns the new count. `code`, `code2`: its
-   * short code, if it has one (see shortCode).
+   * short code, if it has one (see SHORT_PART).
    */
   private token(s: string, from: number, to: number, code: number, code2: number, normalized: boolean, count: number): number {
     const len = to - from;

@@ -33,16 +33,56 @@ describe('index build', () => {
     }
   });
 
+  // TermTable's own paths besides: a plain text that turns out to have TeX or a non-ASCII character
+  // further on (read again from the token it stopped in, or normalized whole), letters outside [a-z0-9]
+  // in a normalized term (no short code), Greek final sigma (depends on what precedes it).
+  const TERM_PIECES = [...PIECES, 'αβγ', 'Σ', 'A.', '中文字', 'ÅNGSTRÖM', 'x\u0301', 'ﬁne', 'abcdefghijklmnopqrstuvwxyz0123456789', 'Z9', '$x$y', 'Σ9'];
+  const randomTermText = (rand: () => number): string =>
+    Array.from({ length: Math.floor(rand() * 10) }, () => TERM_PIECES[Math.floor(rand() * TERM_PIECES.length)] ?? '').join(rand() < 0.5 ? '' : ' ');
+
   it('TermTable gives the tokens of tokenize / authorTerms, one id per distinct term', () => {
     const rand = prng(5);
     const table = new TermTable();
-    for (let i = 0; i < 3000; i++) {
-      const s = randomText(rand);
+    for (let i = 0; i < 5000; i++) {
+      const s = randomTermText(rand);
       const n = table.scan(s);
       expect(Array.from(table.buf.subarray(0, n), (id) => table.names[id]), JSON.stringify(s)).toEqual(tokenize(s));
       const k = table.scanKey(authorKey(s));
       expect(Array.from(table.buf.subarray(0, k), (id) => table.names[id])).toEqual(authorTerms(s));
     }
+    expect(new Set(table.names).size).toBe(table.names.length);
+  });
+
+  it('TermTable reads a text again from where its plain part ends, as tokenize reads it whole', () => {
+    const table = new TermTable();
+    for (const s of ['Deep nets for $\\alpha$-GANs at scale', 'Dyn\\emph{Amic} graphs', 'The naïve Bayes rule', 'x\u0001yz ab', 'A.Σ9 and ΣΣ9', 'Über Größe']) {
+      const n = table.scan(s);
+      expect(Array.from(table.buf.subarray(0, n), (id) => table.names[id]), s).toEqual(tokenize(s));
+    }
+  });
+
+  it('TermTable keeps every term at its id as the table grows', () => {
+    const rand = prng(11);
+    const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const word = () => {
+      const len = 1 + Math.floor(rand() * 24);
+      let w = Array.from({ length: len }, () => chars[Math.floor(rand() * chars.length)] ?? '').join('');
+      if (rand() < 0.05) w += rand() < 0.5 ? 'é' : '\\"o';
+      return w;
+    };
+    const texts = Array.from({ length: 60000 }, () => `${word()} ${word()}`);
+    const table = new TermTable();
+    const first = texts.map((t) => {
+      const n = table.scan(t);
+      return Array.from(table.buf.subarray(0, n));
+    });
+    // Enough terms that the table grew several times since most of them were added.
+    expect(table.size).toBeGreaterThan(100000);
+    texts.forEach((t, i) => {
+      const n = table.scan(t);
+      expect(Array.from(table.buf.subarray(0, n))).toEqual(first[i]);
+      expect(first[i]?.map((id) => table.names[id])).toEqual(tokenize(t));
+    });
     expect(new Set(table.names).size).toBe(table.names.length);
   });
 

@@ -69,19 +69,20 @@ const ABSTRACTS_BATCH = 16;
  */
 export function fillLater(openStore: () => Promise<AtlasStore>, loaded: Readable, current: () => Promise<boolean>, log?: (message: string) => void, abstractsMax = FILL_ABSTRACTS_MAX): void {
   const { index } = loaded;
-  inBackground('postings', index.unloadedPostings(), () => index.unloadedPostings(), POSTINGS_BATCH, async (nos) => readPostings(await openStore(), loaded, nos), current, log);
-  if (index.size <= abstractsMax) inBackground('abstracts', index.unloadedAbstracts(), () => index.unloadedAbstracts(), ABSTRACTS_BATCH, async (nos) => readAbstracts(await openStore(), loaded, nos), current, log);
+  inBackground('postings', () => index.unloadedPostings(), POSTINGS_BATCH, async (nos) => readPostings(await openStore(), loaded, nos), current, log);
+  if (index.size <= abstractsMax) inBackground('abstracts', () => index.unloadedAbstracts(), ABSTRACTS_BATCH, async (nos) => readAbstracts(await openStore(), loaded, nos), current, log);
 }
 
-/** Reads `rest` a batch at a time (skipping what answers read meanwhile), a task each, while `current()`. */
-function inBackground(what: string, rest: readonly number[], unloadedNow: () => number[], batch: number, read: (nos: number[]) => Promise<void>, current: () => Promise<boolean>, log?: (message: string) => void): void {
+/** Reads the chunks `unloaded()` lists now a batch at a time (skipping those answers read meanwhile), a task each, while `current()`. */
+function inBackground(what: string, unloaded: () => number[], batch: number, read: (nos: number[]) => Promise<void>, current: () => Promise<boolean>, log?: (message: string) => void): void {
+  const rest = unloaded();
   if (rest.length === 0) return;
   const started = Date.now();
   const fail = (error: unknown) => log?.(`reading ${what} in the background stopped: ${String(error)}`);
   const step = async (at: number): Promise<void> => {
     if (!(await current())) return; // replaced meanwhile
-    const unloaded = new Set(unloadedNow());
-    await read(rest.slice(at, at + batch).filter((c) => unloaded.has(c)));
+    const still = new Set(unloaded());
+    await read(rest.slice(at, at + batch).filter((c) => still.has(c)));
     if (at + batch < rest.length) setTimeout(() => void step(at + batch).catch(fail), 0);
     else log?.(`all ${what} read ${Date.now() - started} ms after the first answer`);
   };

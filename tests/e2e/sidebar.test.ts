@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { openOptions } from './support/options.ts';
 import { shot } from './support/screenshots.ts';
 import { sidebar, waitForSidebar } from './support/sidebar.ts';
 import { useExtensionSite } from './support/suite.ts';
@@ -242,7 +243,12 @@ describe('living with the sidebar', () => {
     await page.close();
   });
 
-  test('a page shown again wakes a stopped worker, which loads its index before the next click (keep-ready)', async () => {
+  /**
+   * Stops the worker, brings the abstract page back into view (as when
+   * another tab was in front), and reports whether a worker started and
+   * loaded its index within `ms`; fails if it answered a question instead.
+   */
+  async function loadsWhenShownAgain(ms: number): Promise<boolean> {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.site.seed[0]?.url ?? '');
     await waitForSidebar(page);
@@ -252,13 +258,44 @@ describe('living with the sidebar', () => {
     const cdp = await suite.browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    // The tab comes back into view (another tab was in front, or the window was minimized).
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    await expect.poll(() => logs.some((l) => /\[Paper Atlas\] index of \d+ papers loaded/.test(l)), { timeout: 15_000 }).toBe(true);
-    // Loading is all it did: no page asked a question of the new worker.
+    const loaded = () => logs.some((l) => /\[Paper Atlas\] index of \d+ papers loaded/.test(l));
+    const until = Date.now() + ms;
+    while (!loaded() && Date.now() < until) await page.waitForTimeout(100);
+    // Loading is all a page in view asks for: no question reached the new worker.
     expect(logs.some((l) => l.includes('first answer'))).toBe(false);
     suite.browser.context.off('console', onConsole);
     await cdp.detach();
     await page.close();
+    return loaded();
+  }
+
+  const setKeepReady = async (on: boolean) => {
+    const options = await openOptions(suite.browser);
+    const box = options.locator('input[name=keep-ready]');
+    await expect(box.isChecked()).resolves.toBe(!on);
+    await box.setChecked(on);
+    await expect
+      .poll(() =>
+        options.evaluate(async () => {
+          const ext = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { keepReady?: boolean } }> } } } };
+          return (await ext.chrome.storage.local.get('settings')).settings?.keepReady;
+        }),
+      )
+      .toBe(on);
+    await options.close();
+  };
+
+  test('a page shown again wakes a stopped worker, which loads its index before the next click (keep-ready)', async () => {
+    await expect(loadsWhenShownAgain(15_000)).resolves.toBe(true);
+  });
+
+  test('with "keep Paper Atlas ready" turned off in the options, a page shown again asks nothing', async () => {
+    await setKeepReady(false);
+    try {
+      await expect(loadsWhenShownAgain(3_000)).resolves.toBe(false);
+    } finally {
+      await setKeepReady(true);
+    }
   });
 });

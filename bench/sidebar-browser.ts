@@ -19,7 +19,7 @@
  * who has opened arXiv before. `--linger N` adds a walk of N pages each
  * left open for 35 s, past the 30 s after which Chromium stops an idle
  * extension worker: what a reader who reads each page gets. Without the
- * keep-ready setting (entrypoints/arxiv.content/keep-ready.ts) every sidebar
+ * keep-ready setting (src/messaging/keep-ready.ts) every sidebar
  * of that walk would wait for a cold start.
  */
 import { spawn } from 'node:child_process';

@@ -2,13 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { readAbsPage } from '@/src/arxiv/read-page';
 import { isAlternateFormat, parseAbsUrl } from '@/src/arxiv/url';
+import { askKeepReady, keepReady } from '@/src/messaging/keep-ready';
 import { parseLookupReply, type LookupType } from '@/src/messaging/lookup-reply';
 import type { Request, ResponseFor } from '@/src/messaging/protocol';
 import { settingsPort, type Settings } from '@/src/settings/settings';
 import { Sidebar } from '@/src/ui/sidebar/Sidebar';
 import type { Lookup, SettingsPort } from '@/src/ui/sidebar/types';
 import sidebarCss from '@/src/ui/sidebar/sidebar.css?inline';
-import { keepReady } from './keep-ready';
 import { whenAnchorParsed } from './when-anchor';
 
 const SIDEBAR_HOST = 'paper-atlas-sidebar';
@@ -110,14 +110,7 @@ export default defineContentScript({
     });
     ui.mount();
     // While the page is in view the background is asked to stay ready
-    // (keep-ready.ts), unless the reader turned that off in the options.
-    const askReady = () => {
-      const request: Request = { type: 'keep-ready' };
-      settingsPort
-        .load()
-        .then((s) => (s.keepReady ? browser.runtime.sendMessage(request) : undefined))
-        .catch(() => undefined); // a worker being replaced: the next beat asks again
-    };
-    ctx.onInvalidated(keepReady(document, askReady, { setInterval: (run, ms) => ctx.setInterval(run, ms), clearInterval: (id) => clearInterval(id) }));
+    // (src/messaging/keep-ready.ts), unless the reader turned that off.
+    ctx.onInvalidated(keepReady(document, askKeepReady, { setInterval: (run, ms) => ctx.setInterval(run, ms), clearInterval: (id) => clearInterval(id) }));
   },
 });

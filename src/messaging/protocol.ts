@@ -52,7 +52,7 @@ export const PaperDetailsRequest = z.object({ type: z.literal('paper-details'), 
 export const SummaryRequest = z.object({ type: z.literal('summary') });
 
 /**
- * An abstract page in view asks every 25 s (entrypoints/arxiv.content/keep-ready.ts):
+ * An arXiv page in view asks every 25 s (src/messaging/keep-ready.ts):
  * the question keeps the worker from being stopped as idle, and a worker
  * started by it loads the index before the reader's next click.
  */

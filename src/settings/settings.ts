@@ -20,7 +20,7 @@ export const SettingsSchema = z.object({
   collapsed: z.catch(z.record(z.string(), z.boolean()), {}),
   /** The whole sidebar hidden (header only). */
   sidebarHidden: z.catch(z.boolean(), false),
-  /** Keep the background's index in memory while an arXiv abstract page is in view (keep-ready.ts). */
+  /** Keep the background's index in memory while an arXiv page is in view (src/messaging/keep-ready.ts). */
   keepReady: z.catch(z.boolean(), true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -243,15 +243,20 @@ describe('living with the sidebar', () => {
     await page.close();
   });
 
+  /** The background's log line once a started worker has its index (from the snapshot, or built when there was none yet). */
+  const INDEX_READY = /\[Paper Atlas\] index of \d+ papers (loaded|rebuilt)/;
+
   /**
-   * Stops the worker, brings the abstract page back into view (as when
-   * another tab was in front), and reports whether a worker started and
-   * loaded its index within `ms`; fails if it answered a question instead.
+   * Opens `url` (an abstract page by default), stops the worker, brings the
+   * page back into view (as when another tab was in front), and reports
+   * whether a worker started and loaded its index within `ms`; fails if it
+   * answered a question instead.
    */
-  async function loadsWhenShownAgain(ms: number): Promise<boolean> {
+  async function loadsWhenShownAgain(ms: number, url = suite.server.site.seed[0]?.url ?? ''): Promise<boolean> {
     const page = await suite.browser.context.newPage();
-    await page.goto(suite.server.site.seed[0]?.url ?? '');
-    await waitForSidebar(page);
+    await page.goto(url);
+    if (url.includes('/abs/')) await waitForSidebar(page);
+    else expect(await page.locator('paper-atlas-sidebar').count()).toBe(0);
     const logs: string[] = [];
     const onConsole = (m: { text(): string }) => void logs.push(m.text());
     suite.browser.context.on('console', onConsole);
@@ -259,7 +264,7 @@ describe('living with the sidebar', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    const loaded = () => logs.some((l) => /\[Paper Atlas\] index of \d+ papers loaded/.test(l));
+    const loaded = () => logs.some((l) => INDEX_READY.test(l));
     const until = Date.now() + ms;
     while (!loaded() && Date.now() < until) await page.waitForTimeout(100);
     // Loading is all a page in view asks for: no question reached the new worker.
@@ -288,6 +293,11 @@ describe('living with the sidebar', () => {
 
   test('a page shown again wakes a stopped worker, which loads its index before the next click (keep-ready)', async () => {
     await expect(loadsWhenShownAgain(15_000)).resolves.toBe(true);
+  });
+
+  test('an arXiv search page (no sidebar) shown again wakes a stopped worker too', async () => {
+    // Where a reader picks the next abstract to open (listings, search results, author pages).
+    await expect(loadsWhenShownAgain(15_000, 'https://arxiv.org/search/?query=Griffin&searchtype=title')).resolves.toBe(true);
   });
 
   test('with "keep Paper Atlas ready" turned off in the options, a page shown again asks nothing', async () => {

@@ -40,7 +40,7 @@ export function SettingsPanel({ port }: { port: SettingsPort }) {
       <p>
         <label>
           <input type="checkbox" name="keep-ready" checked={settings.keepReady} onChange={(e) => update({ keepReady: e.currentTarget.checked })} /> Keep
-          Paper Atlas ready while an arXiv abstract page is in view (the sidebar comes sooner after a long read; the index stays
+          Paper Atlas ready while an arXiv page is in view (the sidebar comes sooner after a long read; the index stays
           in memory, about 150 MB with 75,000 papers)
         </label>
       </p>

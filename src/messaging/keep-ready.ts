@@ -1,5 +1,9 @@
+import { browser } from 'wxt/browser';
+import { settingsPort } from '../settings/settings';
+import type { Request } from './protocol';
+
 /**
- * How often an abstract page in view asks the background to stay ready:
+ * How often an arXiv page in view asks the background to stay ready:
  * under Chromium's 30 s limit, after which an idle extension worker is
  * stopped. A reader who spends a minute on a page would otherwise find the
  * worker stopped on the next click, and that page's sidebar would wait for
@@ -40,4 +44,17 @@ export function keepReady(doc: Document, ask: () => void, timers: KeepReadyTimer
     stop();
     doc.removeEventListener('visibilitychange', onVisibility);
   };
+}
+
+/**
+ * Asks the background to stay ready (the 'keep-ready' request), unless the
+ * reader turned that off in the options. A failure (the worker being
+ * replaced) is left to the next beat.
+ */
+export function askKeepReady(): void {
+  const request: Request = { type: 'keep-ready' };
+  settingsPort
+    .load()
+    .then((s) => (s.keepReady ? browser.runtime.sendMessage(request) : undefined))
+    .catch(() => undefined);
 }

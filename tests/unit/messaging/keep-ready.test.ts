@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { KEEP_READY_MS, keepReady } from '../../../entrypoints/arxiv.content/keep-ready';
+import { KEEP_READY_MS, keepReady } from '../../../src/messaging/keep-ready';
 
 /** A document whose visibility the test sets, firing visibilitychange as a browser does. */
 function pageIn(state: 'visible' | 'hidden') {

@@ -53,8 +53,14 @@ export default defineBackground(() => {
     if (command === 'toggle-sidebar') void toggleSidebarHidden();
   });
 
+  // Loaded on install (the first run seeds the default dataset) and when the
+  // browser starts; otherwise on the first question. Not whenever the worker
+  // starts: tabs.onUpdated wakes it for a navigation on any site, and
+  // loading the index for those (~50 MB at 75k papers) would be waste.
+  const warmUp = () => void service.load().catch((e: unknown) => console.error('[Paper Atlas] load failed', e));
+  browser.runtime.onInstalled.addListener(warmUp);
+  browser.runtime.onStartup.addListener(warmUp);
+
   console.info(`[Paper Atlas] worker script ran in ${Math.round(performance.now() - started)} ms, ${Math.round(performance.now())} ms after the worker started`);
-  // Warm up on install/start so the first page lookup is fast.
-  void service.load().catch((e: unknown) => console.error('[Paper Atlas] load failed', e));
 });
 

@@ -300,6 +300,25 @@ describe('living with the sidebar', () => {
     await expect(loadsWhenShownAgain(15_000, 'https://arxiv.org/search/?query=Griffin&searchtype=title')).resolves.toBe(true);
   });
 
+  test('a navigation on another site does not load the index', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.server.site.seed[0]?.url ?? ''); // the index is loaded (and stored) before the worker is stopped
+    await waitForSidebar(page);
+    const logs: string[] = [];
+    const onConsole = (m: { text(): string }) => void logs.push(m.text());
+    suite.browser.context.on('console', onConsole);
+    const cdp = await suite.browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // Every host but arXiv's resolves to nothing here: an error page, but a navigation all the same.
+    await page.goto('https://example.org/').catch(() => undefined);
+    await page.waitForTimeout(3_000);
+    expect(logs.filter((l) => INDEX_READY.test(l))).toEqual([]);
+    suite.browser.context.off('console', onConsole);
+    await cdp.detach();
+    await page.close();
+  });
+
   test('with "keep Paper Atlas ready" turned off in the options, a page shown again asks nothing', async () => {
     await setKeepReady(false);
     try {

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openOptions } from './support/options.ts';
 import { shot } from './support/screenshots.ts';
@@ -247,6 +248,26 @@ describe('living with the sidebar', () => {
   const INDEX_READY = /\[Paper Atlas\] index of \d+ papers (loaded|rebuilt)/;
 
   /**
+   * Collects the background's console lines from now on and stops its
+   * worker; `done()` stops collecting. The page gives the CDP session.
+   */
+  async function stopWorkerAndWatch(page: Page): Promise<{ logs: string[]; done: () => Promise<void> }> {
+    const logs: string[] = [];
+    const onConsole = (m: { text(): string }) => void logs.push(m.text());
+    suite.browser.context.on('console', onConsole);
+    const cdp = await suite.browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    return {
+      logs,
+      done: async () => {
+        suite.browser.context.off('console', onConsole);
+        await cdp.detach();
+      },
+    };
+  }
+
+  /**
    * Opens `url` (an abstract page by default), stops the worker, brings the
    * page back into view (as when another tab was in front), and reports
    * whether a worker started and loaded its index within `ms`; fails if it
@@ -257,20 +278,14 @@ describe('living with the sidebar', () => {
     await page.goto(url);
     if (url.includes('/abs/')) await waitForSidebar(page);
     else expect(await page.locator('paper-atlas-sidebar').count()).toBe(0);
-    const logs: string[] = [];
-    const onConsole = (m: { text(): string }) => void logs.push(m.text());
-    suite.browser.context.on('console', onConsole);
-    const cdp = await suite.browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    const { logs, done } = await stopWorkerAndWatch(page);
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     const loaded = () => logs.some((l) => INDEX_READY.test(l));
     const until = Date.now() + ms;
     while (!loaded() && Date.now() < until) await page.waitForTimeout(100);
     // Loading is all a page in view asks for: no question reached the new worker.
     expect(logs.some((l) => l.includes('first answer'))).toBe(false);
-    suite.browser.context.off('console', onConsole);
-    await cdp.detach();
+    await done();
     await page.close();
     return loaded();
   }
@@ -304,18 +319,12 @@ describe('living with the sidebar', () => {
     const page = await suite.browser.context.newPage();
     await page.goto(suite.server.site.seed[0]?.url ?? ''); // the index is loaded (and stored) before the worker is stopped
     await waitForSidebar(page);
-    const logs: string[] = [];
-    const onConsole = (m: { text(): string }) => void logs.push(m.text());
-    suite.browser.context.on('console', onConsole);
-    const cdp = await suite.browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    const { logs, done } = await stopWorkerAndWatch(page);
     // Every host but arXiv's resolves to nothing here: an error page, but a navigation all the same.
     await page.goto('https://example.org/').catch(() => undefined);
     await page.waitForTimeout(3_000);
     expect(logs.filter((l) => INDEX_READY.test(l))).toEqual([]);
-    suite.browser.context.off('console', onConsole);
-    await cdp.detach();
+    await done();
     await page.close();
   });
 

@@ -5,6 +5,7 @@ import { E2E_HEADLESS } from './support/constants.ts';
 import { openOptions } from './support/options.ts';
 import { loadSeedPapers, servedPage, type SeedPaper } from './support/seed-pages.ts';
 import { sidebar, waitForSidebar } from './support/sidebar.ts';
+import { storedSettings } from './support/stored-settings.ts';
 import { startArxivSite, type ArxivSiteServer } from './support/site.ts';
 
 /**
@@ -119,15 +120,7 @@ describe('learning from pages, turned off on the options page', () => {
     const learn = options.locator('input[name=learn]');
     await expect(learn.isChecked()).resolves.toBe(true);
     await learn.uncheck();
-    await expect
-      .poll(() =>
-        options.evaluate(async () => {
-          // 'local:settings' (src/settings/settings.ts) is chrome.storage.local's key 'settings'.
-          const ext = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { learnFromPages?: boolean } }> } } } };
-          return (await ext.chrome.storage.local.get('settings')).settings?.learnFromPages;
-        }),
-      )
-      .toBe(false);
+    await expect.poll(async () => (await storedSettings(options)).learnFromPages).toBe(false);
     await options.close();
 
     const page = await browser.context.newPage();

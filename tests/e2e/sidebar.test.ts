@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openOptions } from './support/options.ts';
 import { shot } from './support/screenshots.ts';
+import { storedSettings } from './support/stored-settings.ts';
 import { sidebar, waitForSidebar } from './support/sidebar.ts';
 import { useExtensionSite } from './support/suite.ts';
 
@@ -150,14 +151,7 @@ describe('living with the sidebar', () => {
     await expect.poll(() => related.getAttribute('open')).toBeNull();
     // The choice is written to extension storage asynchronously; a user does not
     // follow a link within those few milliseconds, so wait for it to be stored.
-    await expect
-      .poll(() =>
-        suite.browser.serviceWorker.evaluate(async () => {
-          const ext = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { collapsed?: Record<string, boolean> } }> } } } };
-          return (await ext.chrome.storage.local.get('settings')).settings?.collapsed?.related;
-        }),
-      )
-      .toBe(true);
+    await expect.poll(async () => (await storedSettings(suite.browser.serviceWorker)).collapsed?.related).toBe(true);
 
     // Collapsed from the sidebar's first render on, not rendered open with
     // the defaults and closed again when storage answers. Griffin again: its
@@ -295,14 +289,7 @@ describe('living with the sidebar', () => {
     const box = options.locator('input[name=keep-ready]');
     await expect(box.isChecked()).resolves.toBe(!on);
     await box.setChecked(on);
-    await expect
-      .poll(() =>
-        options.evaluate(async () => {
-          const ext = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<{ settings?: { keepReady?: boolean } }> } } } };
-          return (await ext.chrome.storage.local.get('settings')).settings?.keepReady;
-        }),
-      )
-      .toBe(on);
+    await expect.poll(async () => (await storedSettings(options)).keepReady).toBe(on);
     await options.close();
   };
 

@@ -12,6 +12,6 @@ export default defineContentScript({
   main(ctx) {
     // At once: a worker stopped while the reader was elsewhere loads now, before the click.
     if (document.visibilityState === 'visible') askKeepReady();
-    ctx.onInvalidated(keepReady(document, askKeepReady, { setInterval: (run, ms) => ctx.setInterval(run, ms), clearInterval: (id) => clearInterval(id) }));
+    ctx.onInvalidated(keepReady(document, askKeepReady, ctx));
   },
 });

@@ -111,6 +111,6 @@ export default defineContentScript({
     ui.mount();
     // While the page is in view the background is asked to stay ready
     // (src/messaging/keep-ready.ts), unless the reader turned that off.
-    ctx.onInvalidated(keepReady(document, askKeepReady, { setInterval: (run, ms) => ctx.setInterval(run, ms), clearInterval: (id) => clearInterval(id) }));
+    ctx.onInvalidated(keepReady(document, askKeepReady, ctx));
   },
 });

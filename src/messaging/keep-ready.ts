@@ -12,9 +12,12 @@ import type { Request } from './protocol';
  */
 export const KEEP_READY_MS = 25_000;
 
+/**
+ * Where the beat is scheduled: a content script passes its context (WXT's
+ * ctx.setInterval, stopped with the script); its ids clear with clearInterval.
+ */
 export interface KeepReadyTimers {
   setInterval(run: () => void, ms: number): number;
-  clearInterval(id: number): void;
 }
 
 /**
@@ -30,7 +33,7 @@ export function keepReady(doc: Document, ask: () => void, timers: KeepReadyTimer
     if (interval === undefined) interval = timers.setInterval(ask, KEEP_READY_MS);
   };
   const stop = () => {
-    if (interval !== undefined) timers.clearInterval(interval);
+    if (interval !== undefined) clearInterval(interval);
     interval = undefined;
   };
   const onVisibility = () => {

@@ -14,7 +14,7 @@ function pageIn(state: 'visible' | 'hidden') {
   return { document, show };
 }
 
-const timers = { setInterval: (run: () => void, ms: number) => setInterval(run, ms) as unknown as number, clearInterval: (id: number) => clearInterval(id) };
+const timers = { setInterval: (run: () => void, ms: number) => setInterval(run, ms) as unknown as number };
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

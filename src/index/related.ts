@@ -133,6 +133,9 @@ interface Scratch {
   score: Float64Array;
   stamp: Uint32Array;
   gen: number;
+  /** This generation's candidates (the first `nc` entries), and each one's count of the query's authors. */
+  cands: Int32Array;
+  authorCount: Uint16Array;
   recency: Float64Array;
   newestDate: string;
   /** The last ranking (see Ranked): asked again with the same terms, only the reasons are made anew. */
@@ -161,7 +164,7 @@ function scratchFor(ctx: RelatedContext): Scratch {
   const n = ctx.index.docCount;
   let sc = scratches.get(ctx.index);
   if (!sc) {
-    sc = { dot: new Float64Array(n), score: new Float64Array(n), stamp: new Uint32Array(n), gen: 0, recency: new Float64Array(n).fill(NaN), newestDate: ctx.newestDate };
+    sc = { dot: new Float64Array(n), score: new Float64Array(n), stamp: new Uint32Array(n), gen: 0, cands: new Int32Array(n), authorCount: new Uint16Array(n), recency: new Float64Array(n).fill(NaN), newestDate: ctx.newestDate };
     scratches.set(ctx.index, sc);
   }
   if (sc.newestDate !== ctx.newestDate) {
@@ -242,10 +245,15 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
   // asks again, so a ranking made now would be thrown away (at 1M papers, a
   // few hundred ms on code V8 has not optimized yet).
   if (!complete) return { key, ords: [], scores: [], sims: [], authors: [], qIdf, complete };
-  const cand: number[] = [];
+  // Candidates in a reused typed array, each with its count of the query's
+  // authors (valid, like `dot`, where `stamp` is this generation): the loop
+  // below runs over tens of thousands of them, so no Map or array growth.
+  const { cands, authorCount } = sc;
+  let nc = 0;
   const { offsets, posts } = index;
+  const { idf, norms } = ctx.stats;
   for (const { id, qw } of walked) {
-    const w = qw * (ctx.stats.idf[id] ?? 0);
+    const w = qw * (idf[id] ?? 0);
     const end = offsets[id + 1] ?? 0;
     for (let p = offsets[id] ?? 0; p < end; p++) {
       const post = posts[p] ?? 0;
@@ -255,13 +263,14 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
       if (stamp[ord] !== gen) {
         stamp[ord] = gen;
         dot[ord] = 0;
-        cand.push(ord);
+        authorCount[ord] = 0;
+        cands[nc++] = ord;
       }
       dot[ord] = (dot[ord] ?? 0) + w * tf;
     }
   }
 
-  // Authors: papers listing any of the query's authors.
+  // Authors: papers listing any of the query's authors (which ones, kept for the reasons).
   const shared = new Map<number, string[]>();
   for (const key of new Set(q.authors.map((a) => ctx.graph.resolve(authorKey(a))))) {
     for (const ord of ctx.graph.papersOf(key)) {
@@ -271,8 +280,10 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
       if (stamp[ord] !== gen) {
         stamp[ord] = gen;
         dot[ord] = 0;
-        cand.push(ord);
+        authorCount[ord] = 0;
+        cands[nc++] = ord;
       }
+      authorCount[ord] = (authorCount[ord] ?? 0) + 1;
     }
   }
 
@@ -281,7 +292,7 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
   const primary = q.categories[0];
   const newest = Date.parse(ctx.newestDate);
   const similarity = (ord: number): number => {
-    const norm = ctx.stats.norms[ord] ?? 0;
+    const norm = norms[ord] ?? 0;
     const cos = qNorm > 0 && norm > 0 ? (dot[ord] ?? 0) / (qNorm * norm) : 0;
     return cos >= RELATED_WEIGHTS.minSimilarity ? cos : 0;
   };
@@ -296,19 +307,21 @@ function rank(ctx: RelatedContext, sc: Scratch, q: RelatedQuery, limit: number, 
   // What a category and recency can add at most: a candidate that cannot
   // beat the worst of the `limit` kept even with both is not looked at further.
   const maxBonus = (primary !== undefined ? RELATED_WEIGHTS.category : 0) + RELATED_WEIGHTS.recency;
-  for (const ord of cand) {
-    if (excluded.has(ord)) continue;
-    if (!(ord < papers.length)) continue;
+  let worstScore = -Infinity; // the worst kept one's score, once `limit` are kept
+  for (let i = 0; i < nc; i++) {
+    const ord = cands[i] ?? 0;
     const sim = similarity(ord);
-    const authors = shared.get(ord)?.length ?? 0;
+    const authors = authorCount[ord] ?? 0;
     if (sim === 0 && authors === 0) continue;
-    const worst = top.worst;
-    if (worst !== undefined && sim + RELATED_WEIGHTS.author * authors + maxBonus < (score[worst] ?? 0)) continue;
+    if (sim + RELATED_WEIGHTS.author * authors + maxBonus < worstScore) continue;
+    if (excluded.has(ord) || !(ord < papers.length)) continue;
     const category = primary !== undefined && primaryCategoryOf(ord) === primary;
     let bonus = recency[ord] ?? NaN;
     if (Number.isNaN(bonus)) recency[ord] = bonus = recencyBonusMs(newest, dateMs(dateNumberOf(ord), () => papers[ord]?.date ?? ''));
     score[ord] = sim + RELATED_WEIGHTS.author * authors + (category ? RELATED_WEIGHTS.category : 0) + bonus;
     top.push(ord);
+    const worst = top.worst;
+    if (worst !== undefined) worstScore = score[worst] ?? 0;
   }
 
   const ranked = top.sorted();

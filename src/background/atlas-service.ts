@@ -17,6 +17,7 @@ import { fillLater, readMissing } from './reads';
 import { IndexLoadError } from '../index/serialize';
 import { isAlternateFormat, parseAbsUrl } from '../arxiv/url';
 import { EarlyAnswer } from './early-answer';
+import { AnswersAhead, AHEAD_DELAY_MS } from './answers-ahead';
 
 /** What the service works on once loaded: the catalog records, and one index over all datasets. */
 interface Loaded {
@@ -42,6 +43,8 @@ export interface AtlasServiceOptions {
   openSearch?: (query: string) => Promise<void>;
   /** Datasets up to this many papers have their abstracts read in the background after a cold start (default reads.ts FILL_ABSTRACTS_MAX; tests lower it). */
   fillAbstractsMax?: number;
+  /** Pause before the next pages' answers are made ahead (answers-ahead.ts; tests: 0). */
+  aheadDelayMs?: number;
 }
 
 /** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
@@ -75,6 +78,8 @@ export class AtlasService {
    * started before the page's content script asks; its question takes it.
    */
   private readonly early = new EarlyAnswer<Response>();
+  /** The lookups by id of the related papers just listed, made while the reader reads (answers-ahead.ts). */
+  readonly ahead: AnswersAhead<Response>;
   /** Whether a question was answered since this worker started (the first one is logged with its timing). */
   private answered = false;
   /** The import being indexed while it is written (prebuild.ts). */
@@ -82,7 +87,9 @@ export class AtlasService {
   /** Set when a posting chunk of the stored snapshot was gone or broken: the next load builds instead. */
   private distrustSnapshot = false;
 
-  constructor(private readonly options: AtlasServiceOptions) {}
+  constructor(private readonly options: AtlasServiceOptions) {
+    this.ahead = new AnswersAhead((arxivId) => this.fresh({ type: 'lookup-id', arxivId }), options.aheadDelayMs ?? AHEAD_DELAY_MS);
+  }
 
   /** Loads lazily and once; concurrent first questions share one load. */
   load(): Promise<Loaded> {
@@ -97,6 +104,7 @@ export class AtlasService {
   reload(): Promise<Loaded> {
     this.loading = undefined;
     this.early.drop();
+    this.ahead.drop();
     return this.load();
   }
 
@@ -149,12 +157,24 @@ export class AtlasService {
       await this.load(); // loaded already: at once; a worker just started loads before the next click
       return { type: 'keep-ready' };
     }
-    if (request.type === 'lookup-id') {
-      const early = this.early.take(request.arxivId);
-      if (early) return early.catch(() => this.handle(request));
-    }
+    // Asked for already: by the tab opening this page, or ahead of the
+    // reader's click on a related paper.
+    const held = request.type === 'lookup-id' ? (this.early.take(request.arxivId) ?? this.ahead.get(request.arxivId)) : undefined;
     const first = !this.answered;
     this.answered = true;
+    const response = await (held?.catch(() => this.fresh(request)) ?? this.fresh(request, first));
+    if (response.type === 'lookup-page' || response.type === 'lookup-id') {
+      // The next page a reader opens is most often one of these.
+      this.ahead.plan(response.related.filter((r) => r.paper.arxivId !== undefined && !r.paper.authorsTruncated).map((r) => r.paper.arxivId ?? ''));
+    }
+    if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
+      this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
+    }
+    return response;
+  }
+
+  /** The answer made now from the index (loaded first if need be); a worker's first is logged with its timing. */
+  private async fresh(request: AnswerRequest, first = false): Promise<Response> {
     const t0 = Date.now();
     let loaded = await this.load();
     const t1 = Date.now();
@@ -175,9 +195,6 @@ export class AtlasService {
       const passes = steps.map((end, i) => `${i % 2 === 0 ? 'pass' : 'read'} ${end - (steps[i - 1] ?? 0)}`).join(', ');
       this.options.log?.(`first answer (${request.type}) after a start: ${t1 - t0} ms loading, ${Date.now() - t1} ms answering (${passes} ms)`);
       this.fillLater(loaded);
-    }
-    if (request.type === 'lookup-page' && response.type === 'lookup-page' && response.match) {
-      this.learnLater(request.page, response.match); // after answering; the next question sees what was learned
     }
     return response;
   }
@@ -266,6 +283,7 @@ export class AtlasService {
       if (!(await updatePaper(await this.openStore(), learned, near))) return;
       (await this.load()).index.learn([learned]);
       this.early.drop(); // made before this was learned
+      this.ahead.drop();
       this.options.log?.(`learned ${match.paper.id} from ${page.arxivId}`);
     })().catch((error: unknown) => this.options.log?.(`learning from ${page.arxivId} failed: ${String(error)}`));
   }

@@ -20,7 +20,10 @@
  * left open for 35 s, past the 30 s after which Chromium stops an idle
  * extension worker: what a reader who reads each page gets. Without the
  * keep-ready setting (src/messaging/keep-ready.ts) every sidebar
- * of that walk would wait for a cold start.
+ * of that walk would wait for a cold start. Then a reader clicking through:
+ * each page, 2 s after its sidebar came, clicks its first related paper not
+ * opened yet (whose answer the background made ahead,
+ * src/background/answers-ahead.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +34,7 @@ import { extensionBrowserArgs, launchWithExtension } from '../tests/e2e/support/
 import { CHROMIUM_PATH, EXTENSION_PATH } from '../tests/e2e/support/constants.ts';
 import { choosePerfPages, pageFor } from '../tests/e2e/support/perf-pages.ts';
 import { loadSeedPapers, seedPages } from '../tests/e2e/support/seed-pages.ts';
-import { startArxivServer, type StaticAssets } from '../tests/e2e/support/server.ts';
+import { startArxivServer, type ServedPage, type StaticAssets } from '../tests/e2e/support/server.ts';
 import { quantile } from '../tests/e2e/support/sidebar-timing.ts';
 
 const args = process.argv.slice(2);
@@ -42,6 +45,8 @@ const lingerArg = args.indexOf('--linger');
 const LINGER_PAGES = lingerArg >= 0 ? Number(args[lingerArg + 1]) : 0;
 /** Longer than Chromium's 30 s idle limit for an extension's service worker. */
 const LINGER_MS = 35_000;
+/** How long a reader clicking through reads a page before clicking a related paper. */
+const CLICK_STAY_MS = 2_000;
 /** A page whose sidebar has not come by then is reported missing, and the walk goes on. */
 const GIVE_UP_MS = 60_000;
 
@@ -71,16 +76,18 @@ interface ProbeTiming {
  * The probe, first in <head>. It polls once per animation frame, as the e2e
  * recorder does (tests/e2e/support/sidebar-timing.ts), so `painted` is the
  * first frame in which the answered sidebar body existed. The content script's
- * marks are on the page's performance timeline.
+ * marks are on the page's performance timeline. `visit` is a JS expression
+ * for the visit's number; `then` runs `stay` ms after the sidebar came.
  */
-function probe(visit: number, next: string | undefined, stay: number): string {
+function probe(visit: string, then: string, stay: number, setup = ''): string {
   const body = `(() => {
+  ${setup}
   const t = {};
   const done = () => {
     const mark = (s) => performance.getEntriesByName('paper-atlas:' + s, 'mark')[0]?.startTime;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
     console.log('PAPER_ATLAS_TIMING ' + JSON.stringify({ visit: ${visit}, painted: t.painted, host: t.host, fcp, start: mark('start'), idReply: mark('id-reply'), anchor: mark('anchor'), pageSent: mark('page-sent'), reply: mark('reply') }));
-    ${next ? `location.href = ${JSON.stringify(next)};` : ''}
+    ${then}
   };
   const poll = () => {
     const host = document.querySelector('paper-atlas-sidebar');
@@ -96,26 +103,53 @@ function probe(visit: number, next: string | undefined, stay: number): string {
   return `<script>${body}</script>`;
 }
 
+/** A page opening the next one of a fixed walk. */
+const walkProbe = (visit: number, next: string | undefined, stay: number) => probe(String(visit), next ? `location.href = ${JSON.stringify(next)};` : '', stay);
+
+/**
+ * A page of a reader clicking through: `stay` ms after its sidebar came, it
+ * clicks the first related paper not opened yet in this walk (a restart
+ * page when there is none). The walk's count and the pages opened live in
+ * the tab's sessionStorage.
+ */
+function clickProbe(visits: number, stay: number, restarts: readonly string[]): string {
+  const setup = `const walk = JSON.parse(sessionStorage.getItem('pa-walk') ?? '{"n":0,"seen":[]}');
+  walk.seen.push(location.pathname);`;
+  const then = `if (walk.n + 1 >= ${visits}) return;
+    walk.n++;
+    const links = [...(document.querySelector('paper-atlas-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="related-list"] a[href*="/abs/"]') ?? [])];
+    const link = links.find((a) => !walk.seen.includes(new URL(a.href).pathname));
+    sessionStorage.setItem('pa-walk', JSON.stringify(walk));
+    const restarts = ${JSON.stringify(restarts)};
+    if (link) link.click();
+    else location.href = restarts[walk.n % restarts.length];`;
+  return probe('walk.n', then, stay, setup);
+}
+
 /** Serves `visits` as one walk (each page opens the next) and runs it in a Chromium of its own; returns the probes' reports. */
-async function walk(profile: string, visits: readonly Visit[], assets: StaticAssets): Promise<ProbeTiming[]> {
+function walk(profile: string, visits: readonly Visit[], assets: StaticAssets): Promise<ProbeTiming[]> {
   const aliases: Record<string, string> = {};
   visits.forEach((v, i) => {
     const { pathname, search } = new URL(v.url);
-    aliases[pathname + search] = v.html.replace('<head>', `<head>${probe(i, visits[i + 1]?.url, visits[i]?.stay ?? 250)}`);
+    aliases[pathname + search] = v.html.replace('<head>', `<head>${walkProbe(i, visits[i + 1]?.url, visits[i]?.stay ?? 250)}`);
   });
-  const server = await startArxivServer({ pages: [], aliases });
+  const budget = visits.reduce((ms, v) => ms + (v.stay ?? 0) + GIVE_UP_MS, 2 * GIVE_UP_MS);
+  return run(profile, { aliases, first: visits[0]?.url ?? '', visits: visits.length, budget }, assets);
+}
+
+/** Runs Chromium on `profile` from `first` until `visits` pages have reported; returns their reports. */
+async function run(profile: string, walk: { aliases?: Record<string, string>; pageFor?: (id: string) => ServedPage | undefined; first: string; visits: number; budget: number }, assets: StaticAssets): Promise<ProbeTiming[]> {
+  const server = await startArxivServer({ pages: [], aliases: walk.aliases, pageFor: walk.pageFor });
   server.setStaticAssets(assets);
-  const first = visits[0]?.url ?? '';
   const chromium = spawn(
     CHROMIUM_PATH,
-    [...extensionBrowserArgs(EXTENSION_PATH, server.port), '--headless=new', `--user-data-dir=${profile}`, '--window-size=1280,900', '--enable-logging=stderr', '--v=0', first],
+    [...extensionBrowserArgs(EXTENSION_PATH, server.port), '--headless=new', `--user-data-dir=${profile}`, '--window-size=1280,900', '--enable-logging=stderr', '--v=0', walk.first],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const reports: ProbeTiming[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      const budget = visits.reduce((ms, v) => ms + (v.stay ?? 0) + GIVE_UP_MS, 2 * GIVE_UP_MS);
-      const timer = setTimeout(() => reject(new Error(`the walk stopped after ${reports.length} of ${visits.length} pages`)), budget);
+      const timer = setTimeout(() => reject(new Error(`the walk stopped after ${reports.length} of ${walk.visits} pages`)), walk.budget);
       let pending = '';
       chromium.stderr.on('data', (chunk: Buffer) => {
         pending += chunk.toString();
@@ -127,13 +161,13 @@ async function walk(profile: string, visits: readonly Visit[], assets: StaticAss
           const m = /PAPER_ATLAS_TIMING (\{.*\})", source:/.exec(line);
           if (!m?.[1]) continue;
           reports.push(JSON.parse(m[1]) as ProbeTiming);
-          if (reports.length === visits.length) {
+          if (reports.length === walk.visits) {
             clearTimeout(timer);
             resolve();
           }
         }
       });
-      chromium.once('exit', (code) => reject(new Error(`Chromium exited (${code}) after ${reports.length} of ${visits.length} pages`)));
+      chromium.once('exit', (code) => reject(new Error(`Chromium exited (${code}) after ${reports.length} of ${walk.visits} pages`)));
     });
   } finally {
     const exited = new Promise((resolve) => chromium.once('exit', resolve));
@@ -214,6 +248,20 @@ if (!HAVE_SAMPLE) {
     console.log(describe('75k sample, no automation, all pages', a.filter((t) => firstWalk[t.visit]?.group !== 'warm')));
     const b = await walk(profile, cachedWalk, 'cached');
     console.log(describe("75k sample, no automation, arXiv's static assets cached: sample-paper pages", report(cachedWalk, b, 'sample')));
+    // A reader clicking through: each page read for a moment, then its first
+    // related paper not opened yet clicked. Pages are made as the walk asks
+    // for them: any sample paper, or a seed paper by the id it learned above.
+    const seedHtml = new Map(seeds.map((v) => [new URL(v.url).pathname.slice('/abs/'.length), v.html]));
+    const restarts = chosen.map((p) => `https://arxiv.org/abs/${p.arxivId}`);
+    const clicks = PAGES + 2; // the first two warm up
+    const paperById = new Map(data.papers.filter((p) => p.arxivId).map((p) => [p.arxivId ?? '', p]));
+    const clickPage = (id: string): ServedPage | undefined => {
+      const paper = paperById.get(id);
+      const html = paper ? pageFor(paper).html : seedHtml.get(id);
+      return html === undefined ? undefined : { id, title: paper?.title ?? '', authors: [], html: html.replace('<head>', `<head>${clickProbe(clicks, CLICK_STAY_MS, restarts)}`) };
+    };
+    const c = await run(profile, { pageFor: clickPage, first: restarts[0] ?? '', visits: clicks, budget: clicks * (CLICK_STAY_MS + GIVE_UP_MS) }, 'cached');
+    console.log(describe(`75k sample, no automation, assets cached, clicking through related papers (each page read ${CLICK_STAY_MS / 1000} s first)`, c.filter((t) => t.visit >= 2)));
     if (LINGER_PAGES > 0) {
       // A reader who reads each page for a while, past Chromium's idle stop
       // of the worker (kept ready by the page in view, unless turned off).
@@ -222,8 +270,8 @@ if (!HAVE_SAMPLE) {
       if (first) first.stay = LINGER_MS; // the first counted page comes after a pause too
       const last = lingerWalk.at(-1);
       if (last) last.stay = 250; // nothing comes after it
-      const c = await walk(profile, lingerWalk, 'cached');
-      console.log(describe(`75k sample, no automation, assets cached, each page read for ${LINGER_MS / 1000} s first (past the worker's 30 s idle stop): sample-paper pages`, report(lingerWalk, c, 'sample')));
+      const d = await walk(profile, lingerWalk, 'cached');
+      console.log(describe(`75k sample, no automation, assets cached, each page read for ${LINGER_MS / 1000} s first (past the worker's 30 s idle stop): sample-paper pages`, report(lingerWalk, d, 'sample')));
     }
     console.log(`(${Math.round((Date.now() - start) / 1000)} s of walking)`);
   } finally {

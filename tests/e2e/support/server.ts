@@ -32,6 +32,12 @@ export interface ArxivServerOptions {
    * reachable under their plain id (like the head-only 2023 fixture).
    */
   aliases?: Record<string, string>;
+  /**
+   * A page for an id `pages` does not have, made when asked for: a walk that
+   * follows the sidebar's links (bench/sidebar-browser.ts) can reach any of
+   * the 74,728 sample papers, too many pages to make up front.
+   */
+  pageFor?: (id: string) => ServedPage | undefined;
   /** Default 0 = a free port chosen by the OS. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -146,7 +152,7 @@ export async function startArxivServer(opts: ArxivServerOptions): Promise<ArxivS
       }
       raw = raw.replace(/\/+$/, '');
       const parsed = parseArxivId(raw);
-      const page = parsed && pages.get(parsed.id);
+      const page = parsed && (pages.get(parsed.id) ?? opts.pageFor?.(parsed.id));
       if (page) return respond(200, page.html);
       return respond(404, notFoundPage(raw));
     }

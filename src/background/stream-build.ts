@@ -6,7 +6,7 @@ import { authorColumns } from '../index/author-columns';
 import { hasTitleKey } from '../index/exact-title';
 import { authorKey, normalizeTitle } from '../index/normalize';
 import { PaperColumnsBuilder } from '../index/paper-columns-builder';
-import { contentStats } from '../index/related';
+import { contentStats } from '../index/tf-idf';
 import { derivedArrays, indexArrays } from '../index/serialize';
 import { buildTitleHashes } from '../index/title-hashes';
 import type { IndexSnapshotData } from '../index/paper-index';

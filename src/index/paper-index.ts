@@ -20,7 +20,8 @@ import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './lea
 import { hasTitleKey } from './exact-title';
 import { matchTitle } from './match';
 import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
-import { contentStats, noteRelatedPostings, relatedPapers, type ContentStats } from './related';
+import { noteRelatedPostings, relatedPapers } from './related';
+import { contentStats, type ContentStats } from './tf-idf';
 import { searchTerms } from './search';
 import { authorColumns, authorList, type AuthorColumnsData } from './author-columns';
 import { AbstractChunks } from './abstract-chunks';

@@ -9,7 +9,7 @@
  */
 import type { Author, Paper } from '../dataset/schema';
 import type { AuthorGraphData } from './author-build';
-import type { ContentStats } from './related';
+import type { ContentStats } from './tf-idf';
 import { arrayChecksum, decodeItem, encodeItem, narrow, stringChecksum } from './columns';
 import { JoinedStrings, joinedText } from './joined-strings';
 import { TermIndex } from './term-index';

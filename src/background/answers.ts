@@ -2,12 +2,22 @@ import type { PageInfo } from '../arxiv/page-info';
 import { authorKey } from '../index/normalize';
 import type { PaperIndex } from '../index/paper-index';
 import type { PaperMatch } from '../index/types';
+import type { ParsedRequest, Response } from '../messaging/protocol';
+import { runSearch } from '../search/run-search';
+import type { DatasetMeta } from '../storage/upgrade';
+import type { CatalogRequest } from './catalog';
 
 /**
- * The parts of the service's answers made from the index: the sidebar's
+ * The service's answers made from the index (`respond`): the sidebar's
  * related papers and coauthors for a page, and coauthors with their joint
  * papers (the popup's expanded result too).
  */
+
+/** The questions answered from the index. */
+export type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' } | { type: 'keep-ready' }>;
+
+/** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
+const DETAILS_AUTHORS = 5;
 
 /** Number of related papers and coauthors per author the sidebar asks for. */
 // The sidebar filters and pages through these itself.
@@ -56,4 +66,40 @@ export function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | '
 function unionNames(first: string[], second: string[]): string[] {
   const seen = new Set(first.map(authorKey));
   return [...first, ...second.filter((n) => !seen.has(authorKey(n)))];
+}
+
+/** The answer to `request` from what is loaded; pure apart from reading the index. */
+export function respond(loaded: { datasets: readonly DatasetMeta[]; index: PaperIndex; catalog: { authors: number } }, request: AnswerRequest): Response {
+  const { datasets, index, catalog } = loaded;
+  switch (request.type) {
+    case 'lookup-page': {
+      const { page } = request;
+      const match = index.match(page);
+      return { type: 'lookup-page', ...lookupAnswer(index, page, match) };
+    }
+    case 'lookup-id': {
+      // The content script's early question, from the URL alone: answered
+      // only when the id names a dataset paper (then the page would add
+      // nothing but learning, which its 'lookup-page' still brings).
+      const paper = index.byArxivId(request.arxivId);
+      if (!paper) return { type: 'lookup-id', match: null, related: [], coauthors: [] };
+      const match: PaperMatch = { paper, method: 'arxiv-id', confidence: 1 };
+      return { type: 'lookup-id', ...lookupAnswer(index, { title: paper.title, authors: [], abstract: paper.abstract }, match) };
+    }
+    case 'search':
+      return { type: 'search', query: request.query, hits: runSearch(index, request.query, request.limit, request.filters, request.phrases) };
+    case 'paper-details': {
+      // The popup's expanded result: its abstract, and who the paper's first authors usually write with.
+      const paper = index.paper(request.id);
+      const coauthors = paper ? coauthorsWithPapers(index, paper.authors.slice(0, DETAILS_AUTHORS)) : [];
+      return { type: 'paper-details', abstract: paper?.abstract ?? '', coauthors };
+    }
+    case 'summary':
+      return {
+        type: 'summary',
+        papers: index.size,
+        authors: catalog.authors,
+        datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers })),
+      };
+  }
 }

@@ -4,10 +4,9 @@ import type { PaperIndex } from '../index/paper-index';
 import type { ParsedRequest, Response } from '../messaging/protocol';
 import type { AtlasStore } from '../storage/db';
 import { applyCatalogRequest, catalogInfo, catalogResponse, isCatalogRequest, type CatalogRequest } from './catalog';
-import { runSearch } from '../search/run-search';
 import type { PageInfo } from '../arxiv/page-info';
 import type { PaperMatch } from '../index/types';
-import { coauthorsWithPapers, lookupAnswer } from './answers';
+import { respond, type AnswerRequest } from './answers';
 import { updatePaper } from '../storage/update-papers';
 import { learnFromPage } from './learn';
 import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
@@ -46,12 +45,6 @@ export interface AtlasServiceOptions {
   /** Pause before the next pages' answers are made ahead (answers-ahead.ts; tests: 0). */
   aheadDelayMs?: number;
 }
-
-/** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
-const DETAILS_AUTHORS = 5;
-
-/** The questions answered from the index. */
-type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' } | { type: 'keep-ready' }>;
 
 /**
  * The background's brain: on the first question after a (re)start loads the
@@ -207,12 +200,12 @@ export class AtlasService {
    * changes the related query).
    */
   private async answer(loaded: Loaded, request: AnswerRequest, steps: number[], t1: number): Promise<Response> {
-    let response = this.respond(loaded, request);
+    let response = respond(loaded, request);
     steps.push(Date.now() - t1);
     for (let passes = 1; passes < 6; passes++) {
       if (!(await readMissing(() => this.openStore(), loaded))) break;
       steps.push(Date.now() - t1);
-      response = this.respond(loaded, request);
+      response = respond(loaded, request);
       steps.push(Date.now() - t1);
     }
     return response;
@@ -222,42 +215,6 @@ export class AtlasService {
   private fillLater(loaded: Loaded): void {
     const current = async () => this.loading !== undefined && (await this.loading) === loaded;
     fillLater(() => this.openStore(), loaded, current, this.options.log, this.options.fillAbstractsMax);
-  }
-
-  /** The answer from what is loaded; pure apart from reading the index. */
-  private respond(loaded: Loaded, request: AnswerRequest): Response {
-    const { datasets, index, catalog } = loaded;
-    switch (request.type) {
-      case 'lookup-page': {
-        const { page } = request;
-        const match = index.match(page);
-        return { type: 'lookup-page', ...lookupAnswer(index, page, match) };
-      }
-      case 'lookup-id': {
-        // The content script's early question, from the URL alone: answered
-        // only when the id names a dataset paper (then the page would add
-        // nothing but learning, which its 'lookup-page' still brings).
-        const paper = index.byArxivId(request.arxivId);
-        if (!paper) return { type: 'lookup-id', match: null, related: [], coauthors: [] };
-        const match: PaperMatch = { paper, method: 'arxiv-id', confidence: 1 };
-        return { type: 'lookup-id', ...lookupAnswer(index, { title: paper.title, authors: [], abstract: paper.abstract }, match) };
-      }
-      case 'search':
-        return { type: 'search', query: request.query, hits: runSearch(index, request.query, request.limit, request.filters, request.phrases) };
-      case 'paper-details': {
-        // The popup's expanded result: its abstract, and who the paper's first authors usually write with.
-        const paper = index.paper(request.id);
-        const coauthors = paper ? coauthorsWithPapers(index, paper.authors.slice(0, DETAILS_AUTHORS)) : [];
-        return { type: 'paper-details', abstract: paper?.abstract ?? '', coauthors };
-      }
-      case 'summary':
-        return {
-          type: 'summary',
-          papers: index.size,
-          authors: catalog.authors,
-          datasets: datasets.map((d) => ({ id: d.id, name: d.name, papers: d.papers })),
-        };
-    }
   }
 
   /**

@@ -5,7 +5,12 @@
  */
 import type { Paper } from '../dataset/schema';
 import type { RelatedQuery } from './types';
-import { isStopword, tokenize } from './tokenize';
+import { isPlainAscii } from './normalize';
+import { sharedVectorOf } from './tf-idf';
+import { isStopword, terms, tokenize } from './tokenize';
+
+/** Where bigrams() splits a text: pairs do not cross these. */
+const PAIR_BREAK = /[.,;:!?()[\]]+/;
 
 /**
  * Adjacent non-stopword token pairs: "batch size", "learning rate". Pairs do
@@ -13,7 +18,7 @@ import { isStopword, tokenize } from './tokenize';
  */
 function bigrams(...texts: string[]): Set<string> {
   const out = new Set<string>();
-  for (const segment of texts.flatMap((t) => t.split(/[.,;:!?()[\]]+/))) {
+  for (const segment of texts.flatMap((t) => t.split(PAIR_BREAK))) {
     const toks = tokenize(segment);
     for (let i = 0; i + 1 < toks.length; i++) {
       const a = toks[i] ?? '';
@@ -25,30 +30,92 @@ function bigrams(...texts: string[]): Set<string> {
 }
 
 /** The query's two-word phrases, computed once per query rather than once per related paper. */
-export function queryPairs(q: Pick<RelatedQuery, 'title' | 'abstract'>): ReadonlySet<string> {
-  return bigrams(q.title, q.abstract);
+export interface QueryPairs {
+  pairs: ReadonlySet<string>;
+  /** The same, second words by first word: a paper's adjacent words are looked up with no string made per pair. */
+  byFirst: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function queryPairs(q: Pick<RelatedQuery, 'title' | 'abstract'>): QueryPairs {
+  const pairs = bigrams(q.title, q.abstract);
+  const byFirst = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    const [a = '', b = ''] = pair.split(' ');
+    const seconds = byFirst.get(a) ?? new Set<string>();
+    seconds.add(b);
+    byFirst.set(a, seconds);
+  }
+  return { pairs, byFirst };
+}
+
+/** What a related paper's labels are made from: its vector over the query's terms, and the query's pairs it has. */
+export interface PaperEvidence {
+  dVec: ReadonlyMap<string, number>;
+  pairs: ReadonlySet<string>;
+}
+
+/**
+ * One pass over a plain-ASCII text (tokenize()'s own fast path: lower case,
+ * runs of [a-z0-9], single letters dropped): its tokens, and the query pairs
+ * found in it where bigrams() would find them, i.e. not across PAIR_BREAK.
+ */
+function scanAscii(text: string, qPairs: QueryPairs, found: Set<string>): string[] {
+  const lower = text.toLowerCase();
+  const tokens: string[] = [];
+  let start = -1;
+  let prev = ''; // the last kept token of this segment, '' after a break
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      const t = lower.slice(start, i);
+      start = -1;
+      if (t.length > 1 || (c0(t) >= 48 && c0(t) <= 57)) {
+        tokens.push(t);
+        // No query pair has a stopword (bigrams), so none is found across one.
+        if (prev !== '' && qPairs.byFirst.get(prev)?.has(t)) found.add(`${prev} ${t}`);
+        prev = t;
+      }
+    }
+    // . , ; : ! ? ( ) [ ]
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 91 || c === 93) prev = '';
+  }
+  return tokens;
+}
+
+const c0 = (t: string): number => t.charCodeAt(0);
+
+/** The evidence for `paper`'s labels (see PaperEvidence); one pass over each text when it is plain ASCII. */
+export function paperEvidence(qPairs: QueryPairs, qVec: ReadonlyMap<string, number>, qIdf: ReadonlyMap<string, number>, paper: Pick<Paper, 'title' | 'abstract'>): PaperEvidence {
+  if (isPlainAscii(paper.title) && isPlainAscii(paper.abstract)) {
+    const pairs = new Set<string>();
+    const title = scanAscii(paper.title, qPairs, pairs);
+    const abstract = scanAscii(paper.abstract, qPairs, pairs);
+    return { dVec: sharedVectorOf(qVec, qIdf, title, abstract), pairs };
+  }
+  const docPairs = bigrams(paper.title, paper.abstract);
+  const pairs = new Set([...qPairs.pairs].filter((p) => docPairs.has(p)));
+  return { dVec: sharedVectorOf(qVec, qIdf, terms(paper.title), terms(paper.abstract)), pairs };
 }
 
 /**
  * The 1-3 shared terms that contribute most to the similarity; a shared
- * two-word phrase replaces its two words. `qPairs` is queryPairs(query).
+ * two-word phrase replaces its two words. `qPairs` is queryPairs(query),
+ * `paper` the related paper's paperEvidence.
  */
-export function similarLabels(
-  qPairs: ReadonlySet<string>,
-  qVec: ReadonlyMap<string, number>,
-  dVec: ReadonlyMap<string, number>,
-  paper: Pick<Paper, 'title' | 'abstract'>,
-): string[] {
+export function similarLabels(qPairs: QueryPairs, qVec: ReadonlyMap<string, number>, paper: PaperEvidence): string[] {
   const contrib = new Map<string, number>();
   for (const [term, w] of qVec) {
-    const d = dVec.get(term);
+    const d = paper.dVec.get(term);
     if (d !== undefined) contrib.set(term, w * d);
   }
   // A bare number ("2", "10") is no explanation; inside a phrase ("cifar 10") it is.
   const items: [string, number][] = [...contrib].filter(([term]) => !/^\d+$/.test(term));
-  const docPairs = bigrams(paper.title, paper.abstract);
-  for (const pair of qPairs) {
-    if (!docPairs.has(pair)) continue;
+  for (const pair of qPairs.pairs) {
+    if (!paper.pairs.has(pair)) continue;
     const [a = '', b = ''] = pair.split(' ');
     const ca = contrib.get(a);
     const cb = contrib.get(b);

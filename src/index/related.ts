@@ -9,8 +9,8 @@ import type { RelatedPaper, RelatedQuery } from './types';
 import type { CoauthorGraph } from './coauthors';
 import { authorKey } from './normalize';
 import type { TermIndex } from './term-index';
-import { queryPairs, similarLabels } from './reasons';
-import { sharedVectorOf, TF_OF_CODE, vectorOf, type ContentStats } from './tf-idf';
+import { paperEvidence, queryPairs, similarLabels } from './reasons';
+import { TF_OF_CODE, vectorOf, type ContentStats } from './tf-idf';
 import { dateMs, TopK } from './topk';
 
 export const RELATED_WEIGHTS = {
@@ -280,7 +280,7 @@ function withReasons(ctx: RelatedContext, q: RelatedQuery, qVec: ReadonlyMap<str
     if (authors.length === 1) reasons.push(`shared author: ${ctx.graph.name(authors[0] ?? '') ?? authors[0]}`);
     else if (authors.length > 1) reasons.push(`${authors.length} shared authors`);
     if (sim > 0) {
-      const labels = similarLabels(qPairs, qVec, sharedVectorOf(qVec, ranked.qIdf, paper), paper);
+      const labels = similarLabels(qPairs, qVec, paperEvidence(qPairs, qVec, ranked.qIdf, paper));
       if (labels.length > 0) reasons.push(`similar: ${labels.join(', ')}`);
     }
     if (primary !== undefined && paper.categories[0] === primary) reasons.push(`same category (${primary})`);

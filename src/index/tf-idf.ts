@@ -3,7 +3,6 @@
  * count twice, term frequencies are dampened (1 + log), and each paper's
  * vector norm is derived once from the postings.
  */
-import type { Paper } from '../dataset/schema';
 import { postingAbstractTf, postingTitleTf, type TermIndex } from './term-index';
 import { terms } from './tokenize';
 
@@ -65,12 +64,14 @@ export function vectorOf(ctx: { index: TermIndex; stats: ContentStats }, title: 
 /**
  * A related paper's vector restricted to the query's terms: all the reasons
  * need (similarLabels only reads shared terms), without looking every other
- * term of its abstract up in the index. Same weights as vectorOf.
+ * term of its abstract up in the index. Same weights as vectorOf, from the
+ * paper's title and abstract tokens (stopwords may be in them: the query
+ * has none, so they are never counted).
  */
-export function sharedVectorOf(qVec: ReadonlyMap<string, number>, qIdf: ReadonlyMap<string, number>, paper: Paper): Map<string, number> {
+export function sharedVectorOf(qVec: ReadonlyMap<string, number>, qIdf: ReadonlyMap<string, number>, titleTokens: readonly string[], abstractTokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of terms(paper.title)) if (qVec.has(t)) counts.set(t, (counts.get(t) ?? 0) + TITLE_BOOST);
-  for (const t of terms(paper.abstract)) if (qVec.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of titleTokens) if (qVec.has(t)) counts.set(t, (counts.get(t) ?? 0) + TITLE_BOOST);
+  for (const t of abstractTokens) if (qVec.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   const vec = new Map<string, number>();
   for (const [term, count] of counts) vec.set(term, tfWeight(count) * (qIdf.get(term) ?? 0));
   return vec;

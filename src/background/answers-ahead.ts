@@ -8,7 +8,7 @@
  *
  * Made one per task, after a pause: the page the last answer was for is
  * still rendering then, and a new question (the reader clicked already)
- * replaces what was planned. The service drops them all when its index
+ * replaces what was planned. The service drops those made when its index
  * changes (learning, a reload), as it drops its early answer.
  */
 
@@ -43,12 +43,14 @@ export class AnswersAhead<T> {
     this.timer = this.queue.length > 0 ? setTimeout(() => this.next(), this.delayMs) : undefined;
   }
 
-  /** Forgets everything: what they were made from changed. */
+  /**
+   * Forgets the answers made: what they were made from changed. What is
+   * planned and not made yet stays planned, and is made from the new index
+   * (a page that teaches its record something drops them right after its
+   * answer planned its related papers).
+   */
   drop(): void {
     this.kept.clear();
-    this.queue = [];
-    clearTimeout(this.timer);
-    this.timer = undefined;
   }
 
   /** Settles once everything planned is made (tests). */

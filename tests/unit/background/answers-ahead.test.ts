@@ -73,7 +73,16 @@ describe('AnswersAhead', () => {
     expect(m.asked).toEqual(['a', 'b']);
     ahead.drop();
     expect(ahead.get('b')).toBeUndefined();
+    // Planned and not made yet: made after a drop, from what changed.
+    ahead.plan(['c', 'd']);
+    ahead.drop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(m.asked).toEqual(['a', 'b', 'c']);
 
+    m.pending.get('c')?.resolve('c');
+    await vi.advanceTimersByTimeAsync(0);
+    m.pending.get('d')?.resolve('d');
+    ahead.drop();
     const ids = Array.from({ length: AHEAD_KEPT + 1 }, (_, i) => `p${i}`);
     for (let i = 0; i < ids.length; i += AHEAD_PER_ANSWER) {
       ahead.plan(ids.slice(i, i + AHEAD_PER_ANSWER));

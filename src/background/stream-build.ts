@@ -122,7 +122,7 @@ export class StreamBuild {
     });
   }
 
-  /** Some of finish's work for the papers added so far, for a caller that has time now (see AuthorGraphBuilder.presort). */
+  /** Some of finish's work for the papers added so far, for a caller that has time now (IndexBuilder.prepareFinish). */
   prepareFinish(): void {
     this.index.prepareFinish();
   }

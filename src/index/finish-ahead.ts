@@ -55,12 +55,11 @@ export class VocabOrder {
         if (before(old[mid] ?? 0, id)) lo = mid + 1;
         else hi = mid;
       }
-      out.set(old.subarray(from, lo), k);
-      k += lo - from;
-      from = lo;
+      // A loop, not set(subarray): a subarray is an object made per fresh term.
+      while (from < lo) out[k++] = old[from++] ?? 0;
       out[k++] = id;
     }
-    out.set(old.subarray(from), k);
+    while (from < n0) out[k++] = old[from++] ?? 0;
     this.sorted = out;
   }
 
@@ -74,22 +73,31 @@ export class VocabOrder {
 }
 
 /**
- * A number that orders names as their first 6 code units do: one byte each,
- * 0 past the end (a prefix first), the unit + 1 below 127; any other unit is
- * 128 and ends the key (0s after it: what follows it cannot order two names
- * whose units there differ). A smaller key means an earlier name; equal keys
- * say nothing.
+ * A number that orders names as their first 9 code units do, a digit of 41
+ * each: 0 past the end (a prefix first), then the code units in order, one
+ * digit for each of [0-9a-z] and one for each range around them (below '0';
+ * between '9' and 'a'; '{' to '}'; '~' and above). A range's digit stands for
+ * several units, so it ends the key (0s after it: what follows cannot order
+ * two names whose units there may differ). A smaller key means an earlier
+ * name; equal keys say nothing. 41^9 < 2^53: exact.
  */
 function prefixKey(name: string): number {
   let key = 0;
   let open = true;
-  for (let i = 0; i < 6; i++) {
-    const c = open && i < name.length ? name.charCodeAt(i) : -1;
-    if (c >= 127) open = false;
-    key = key * 256 + (c < 0 ? 0 : c < 127 ? c + 1 : 128);
+  for (let i = 0; i < 9; i++) {
+    let d = 0;
+    if (open && i < name.length) {
+      const c = name.charCodeAt(i);
+      d = c < 128 ? (KEY_DIGIT[c] ?? 0) : 40;
+      if (d === 1 || d === 12 || d >= 39) open = false;
+    }
+    key = key * 41 + d;
   }
   return key;
 }
+
+/** Per ASCII code unit: its digit in prefixKey (1 below '0', 2-11 digits, 12 between, 13-38 letters, 39 '{' to '}', 40 from '~'). */
+const KEY_DIGIT = Uint8Array.from({ length: 128 }, (_, c) => (c < 48 ? 1 : c <= 57 ? c - 46 : c < 97 ? 12 : c <= 122 ? c - 84 : c < 126 ? 39 : 40));
 
 /** Where the builder keeps each paper's (latest) postings: term ids and codes, segment [start[ord], end[ord]). */
 export interface TokenStream {

@@ -18,7 +18,7 @@ function jsonl(file: string): Paper[] {
 }
 
 // Names alike in their first characters, non-ASCII ones among them (a prefix key must not order those by what follows).
-const PIECES = ['12', 'μm', 'βσ', 'β', 'a', 'ab', 'abc', 'z', '0', '9', 'é', 'ε', '中', 'x\u0301', '~', '\u007f', 'deep', 'learn', 'ing'];
+const PIECES = ['12', 'μm', 'βσ', 'β', 'a', 'ab', 'abc', 'z', '0', '9', 'é', 'ε', '中', 'x\u0301', '~', '\u007f', '-', '.', '#', '_', 'A', '{', '|', 'deep', 'learn', 'ing'];
 const randomName = (rand: () => number): string => Array.from({ length: 1 + Math.floor(rand() * 5) }, () => PIECES[Math.floor(rand() * PIECES.length)] ?? '').join('');
 
 describe('VocabOrder', () => {

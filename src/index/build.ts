@@ -209,10 +209,13 @@ export class IndexBuilder {
   finish(authors: readonly Author[]): BuiltIndex {
     this.finished = true;
     const terms = this.scatter();
-    // The stream is as large as the postings (hundreds of MB at 1M papers):
-    // let it go before the caller serializes the index.
+    // The stream and the batches together are as large as the postings
+    // (hundreds of MB at 1M papers): let them go before the caller
+    // serializes the index.
     this.streamTerms.release();
     this.streamCodes.release();
+    this.batches.release();
+    this.vocab.release();
     return { terms, graph: this.graph.finish(authors, this.docs) };
   }
 

@@ -63,6 +63,12 @@ export class VocabOrder {
     this.sorted = out;
   }
 
+  /** Drops the order and keys (the finish is done with them). */
+  release(): void {
+    this.sorted = new Uint32Array(0);
+    this.keys = new Float64Array(0);
+  }
+
   /** The ids with a document frequency, sorted (update first). */
   order(names: readonly string[], df: Uint32Array): number[] {
     this.update(names);
@@ -204,6 +210,14 @@ export class PostingBatches {
     this.dead[ord] = 1;
     const b = this.batches.find((x) => ord >= x.from && ord < x.to);
     if (b) b.replaced = true;
+  }
+
+  /** Drops the batches (the finish copied them; at 1M papers they are ~450 MB). */
+  release(): void {
+    this.batches.length = 0;
+    this.dead = undefined;
+    this.lastDf = new Uint32Array(0);
+    this.count = new Uint32Array(0);
   }
 
   /** Takes the replaced papers' batch postings off `df`. */

@@ -16,7 +16,8 @@
 import type { Author, Paper } from '../dataset/schema';
 import { AuthorGraphBuilder, type AuthorGraphData } from './author-build';
 import { Grow, growU32 } from './grow';
-import { PostingBatches, VocabOrder, type TokenStream } from './finish-ahead';
+import { PostingBatches, type TokenStream } from './finish-ahead';
+import { VocabOrder } from './vocab-order';
 import { TermTable } from './intern';
 import { encodePosting, MAX_PAPERS, TermIndex } from './term-index';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from '@/src/dataset/schema';
 import { arxivRecordToPaper } from '@/src/import/arxiv-jsonl';
 import { IndexBuilder } from '@/src/index/build';
-import { VocabOrder } from '@/src/index/finish-ahead';
+import { VocabOrder } from '@/src/index/vocab-order';
 import { compareTerms } from '@/src/index/term-index';
 import { prng } from '../../support/prng';
 

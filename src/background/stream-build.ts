@@ -8,7 +8,7 @@ import { authorKey, normalizeTitle } from '../index/normalize';
 import { PaperColumnsBuilder } from '../index/paper-columns-builder';
 import { contentStats } from '../index/tf-idf';
 import { derivedArrays, indexArrays } from '../index/serialize';
-import { buildTitleHashes } from '../index/title-hashes';
+import { hashTitleKey, sortTitleHashes, titleHash } from '../index/title-hashes';
 import type { IndexSnapshotData } from '../index/paper-index';
 import { SNAPSHOT_FORMAT, type ServiceSnapshot } from './snapshot';
 
@@ -32,16 +32,13 @@ export interface ChunkRef {
 }
 
 /**
- * FNV-1a of a normalized title: the title map keeps numbers, not a million
- * strings. 30 bits, so every key is a small integer to V8 (a larger one is
- * a heap number, allocated and hashed as such); equal hashes are told apart
- * by the titles themselves (findSame).
+ * The title map's key of a title hash (hashTitleKey of the normalized
+ * title): the map keeps numbers, not a million strings. 30 bits, so every
+ * key is a small integer to V8 (a larger one is a heap number, allocated and
+ * hashed as such); equal keys are told apart by the titles themselves
+ * (findSame).
  */
-function titleHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
-}
+const mapKey = (hash: number): number => hash & 0x3fffffff;
 
 /** What a merge changed of the record at an ordinal, as later papers compare against it. */
 interface MergedState {
@@ -59,6 +56,8 @@ export class StreamBuild {
   private readonly chunkOf = growU32();
   private readonly positionOf = growU32();
   private readonly chunkKeys: unknown[] = [];
+  /** Per ordinal: titleHash of its title, for the snapshot's title hashes (so the finish need not read the titles again). */
+  private readonly titleHashes = growU32();
   /** Papers merged into an earlier ordinal, in the order met. */
   private readonly merges: { ord: number; paper: Paper }[] = [];
   private readonly state = new Map<number, MergedState>();
@@ -106,7 +105,8 @@ export class StreamBuild {
     const chunk = this.chunkKeys.push(key) - 1;
     papers.forEach((p, position) => {
       const title = normalizeTitle(p.title);
-      const at = this.datasetsSeen === 1 ? undefined : this.findSame(p, title);
+      const hash = hashTitleKey(title);
+      const at = this.datasetsSeen === 1 ? undefined : this.findSame(p, hash, title);
       if (at !== undefined) {
         this.noteMerge(at, p);
         this.mergedInto.set(id, (this.mergedInto.get(id) ?? 0) + 1);
@@ -115,14 +115,15 @@ export class StreamBuild {
       const ord = this.index.add(p);
       this.columns.add(p);
       this.place(ord, chunk, position);
+      this.titleHashes.set(ord, hash);
       if (p.arxivId && !this.byArxiv.has(p.arxivId)) this.byArxiv.set(p.arxivId, ord);
-      const h = titleHash(title);
+      const h = mapKey(hash);
       const list = this.byTitle.get(h);
       this.byTitle.set(h, list === undefined ? ord : typeof list === 'number' ? [list, ord] : [...list, ord]);
     });
   }
 
-  /** Some of finish's work for the papers added so far, for a caller that has time now (see AuthorGraphBuilder.presort). */
+  /** Some of finish's work for the papers added so far, for a caller that has time now (IndexBuilder.prepareFinish). */
   prepareFinish(): void {
     this.index.prepareFinish();
   }
@@ -133,12 +134,12 @@ export class StreamBuild {
   }
 
   /** mergePapers' rule: same arXiv id; or same normalized title, a shared author and no two different arXiv ids. */
-  private findSame(p: Paper, title: string): number | undefined {
+  private findSame(p: Paper, hash: number, title: string): number | undefined {
     if (p.arxivId !== undefined) {
       const at = this.byArxiv.get(p.arxivId);
       if (at !== undefined) return at;
     }
-    const list = this.byTitle.get(titleHash(title));
+    const list = this.byTitle.get(mapKey(hash));
     if (list === undefined) return undefined;
     const keys = new Set(p.authors.map(authorKey).filter(Boolean));
     for (const ord of typeof list === 'number' ? [list] : list) {
@@ -184,6 +185,7 @@ export class StreamBuild {
     for (const [ord, p] of merged) {
       this.index.replace(ord, p);
       this.columns.replace(ord, p);
+      this.titleHashes.set(ord, titleHash(p.title));
     }
     return this.columns.abstractPatches;
   }
@@ -192,7 +194,7 @@ export class StreamBuild {
   finish(abstractsKey: string): ServiceSnapshot {
     const { terms, graph } = this.index.finish(this.authors);
     const papers = this.columns.finish();
-    const titles = buildTitleHashes(papers.length, (ord) => papers.title(ord));
+    const titles = sortTitleHashes(this.titleHashes.data.subarray(0, papers.length));
     const data: IndexSnapshotData = { index: indexArrays(terms, contentStats(terms), graph, derivedArrays(terms, graph, titles)), papers: papers.data, authors: authorColumns(this.authors) };
     return { format: SNAPSHOT_FORMAT, index: data, abstractsKey, mergedInto: [...this.mergedInto], totals: { papers: papers.length, authors: this.authors.length } };
   }

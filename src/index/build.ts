@@ -9,13 +9,17 @@
  * batch of an import), so a dataset never has to be in memory at once, and
  * can `replace` a paper already added (a later dataset merged into it): its
  * new tokens go to the end of the stream and the scatter reads each paper's
- * latest segment.
+ * latest segment. Between batches, `prepareFinish` does part of the finish
+ * ahead (finish-ahead.ts): the postings so far leave the stream grouped by
+ * term, so the stream holds about one batch.
  */
 import type { Author, Paper } from '../dataset/schema';
 import { AuthorGraphBuilder, type AuthorGraphData } from './author-build';
 import { Grow, growU32 } from './grow';
+import { PostingBatches, type TokenStream } from './finish-ahead';
+import { VocabOrder } from './vocab-order';
 import { TermTable } from './intern';
-import { compareTerms, encodePosting, packPostings, TermIndex } from './term-index';
+import { encodePosting, MAX_PAPERS, TermIndex } from './term-index';
 
 /** Per-term counters of the paper being tokenized, reset lazily by a stamp. */
 class DocCounts {
@@ -76,6 +80,9 @@ export class IndexBuilder {
   private readonly keyTermEnd: number[] = [];
   private docs = 0;
   private finished = false;
+  /** Finishing work done ahead (prepareFinish). */
+  private readonly vocab = new VocabOrder();
+  private readonly batches = new PostingBatches();
 
   /** `expected`: papers to come, if known (sizes the stream once). */
   constructor(expected = 0) {
@@ -99,6 +106,13 @@ export class IndexBuilder {
   /** The paper at `ord` is now `paper` (same ordinal; what the old record contributed is dropped). */
   replace(ord: number, paper: Paper): void {
     if (!(ord >= 0 && ord < this.docs)) throw new RangeError(`no paper at ordinal ${ord}`);
+    if (this.finished) throw new Error('this index build is finished');
+    // Its postings in a batch already made are taken off at the finish; a later segment is in the stream.
+    if (ord < this.batches.done && !this.batches.isReplaced(ord)) {
+      this.batches.replace(ord);
+      this.tokenize(ord, paper);
+      return;
+    }
     const terms = this.streamTerms.data;
     for (let p = this.docStart.data[ord] ?? 0; p < (this.docEnd.data[ord] ?? 0); p++) {
       const id = terms[p] ?? 0;
@@ -174,29 +188,49 @@ export class IndexBuilder {
     return this.keyTermEnd[raw] ?? 0;
   }
 
-  /** Work finish would do, done now for the papers added so far (see AuthorGraphBuilder.presort). */
+  /**
+   * Work finish would do, done now for the papers added so far (see
+   * AuthorGraphBuilder.presort and finish-ahead.ts). Their postings leave the
+   * stream for a batch, so the stream starts again empty, unless it holds
+   * the new segment of a paper replaced in an earlier batch.
+   */
   prepareFinish(): void {
+    if (this.finished) return;
     this.graph.presort();
+    this.vocab.update(this.table.names);
+    this.batches.take(this.stream(), this.docs, this.df, this.table.size);
+    if (!this.batches.anyReplaced) this.streamTerms.length = this.streamCodes.length = 0;
+  }
+
+  private stream(): TokenStream {
+    return { terms: this.streamTerms.data, codes: this.streamCodes.data, start: this.docStart.data, end: this.docEnd.data };
   }
 
   /** The index over every paper added; the builder cannot be used after. */
   finish(authors: readonly Author[]): BuiltIndex {
     this.finished = true;
     const terms = this.scatter();
-    // The stream is as large as the postings (hundreds of MB at 1M papers):
-    // let it go before the caller serializes the index.
+    // The stream and the batches together are as large as the postings
+    // (hundreds of MB at 1M papers): let them go before the caller
+    // serializes the index.
     this.streamTerms.release();
     this.streamCodes.release();
+    this.batches.release();
+    this.vocab.release();
     return { terms, graph: this.graph.finish(authors, this.docs) };
   }
 
-  /** Sorted vocabulary (terms with postings only), then each paper's segment scattered into CSR postings. */
+  /**
+   * Sorted vocabulary (terms with postings only), then the postings in CSR:
+   * the batches made ahead copied run by run, the papers since scattered
+   * from their stream segments.
+   */
   private scatter(): TermIndex {
+    if (this.docs > MAX_PAPERS) throw new RangeError(`paper ordinal ${MAX_PAPERS} does not fit a posting (at most ${MAX_PAPERS} papers)`);
     const names = this.table.names;
-    const { df } = this;
-    const order: number[] = [];
-    for (let id = 0; id < names.length; id++) if ((df[id] ?? 0) > 0) order.push(id);
-    order.sort((a, b) => compareTerms(names[a] ?? '', names[b] ?? ''));
+    const { df, batches } = this;
+    batches.subtractReplaced(df);
+    const order = this.vocab.order(names, df);
     // Each term id's next free posting, in the sorted order's CSR: the scatter reads one array per posting, not a rank then a cursor.
     const offsets = new Uint32Array(order.length + 1);
     const cursor = new Uint32Array(names.length);
@@ -205,27 +239,23 @@ export class IndexBuilder {
       cursor[old] = offsets[i] ?? 0;
       offsets[i + 1] = (offsets[i] ?? 0) + (df[old] ?? 0);
     }
-    const total = offsets[order.length] ?? 0;
-    const ords = new Uint32Array(total);
-    const codes = new Uint8Array(total);
-    const st = this.streamTerms.data;
-    const sc = this.streamCodes.data;
-    const starts = this.docStart.data;
-    const ends = this.docEnd.data;
-    for (let ord = 0; ord < this.docs; ord++) {
+    const posts = new Uint32Array(offsets[order.length] ?? 0);
+    const stream = this.stream();
+    batches.gather(posts, cursor, stream);
+    const { terms: st, codes: sc, start: starts, end: ends } = stream;
+    for (let ord = batches.done; ord < this.docs; ord++) {
       const end = ends[ord] ?? 0;
       for (let p = starts[ord] ?? 0; p < end; p++) {
         const id = st[p] ?? 0;
         const at = cursor[id] ?? 0;
         cursor[id] = at + 1;
-        ords[at] = ord;
-        codes[at] = sc[p] ?? 0;
+        posts[at] = ord * 256 + (sc[p] ?? 0);
       }
     }
     return new TermIndex(
       order.map((i) => names[i] ?? ''),
       offsets,
-      packPostings(ords, codes),
+      posts,
       this.docs,
     );
   }

@@ -56,6 +56,12 @@ export function titleHash(title: string): number {
 export function buildTitleHashes(count: number, titleAt: (ord: number) => string): TitleHashes {
   const byOrd = new Uint32Array(count);
   for (let ord = 0; ord < count; ord++) byOrd[ord] = titleHash(titleAt(ord));
+  return sortTitleHashes(byOrd);
+}
+
+/** buildTitleHashes of titles already hashed: byOrd[ord] is titleHash of paper ord's title (a streamed build hashes them as they come). */
+export function sortTitleHashes(byOrd: Uint32Array): TitleHashes {
+  const count = byOrd.length;
   let ords = new Uint32Array(count);
   for (let i = 0; i < count; i++) ords[i] = i;
   let spare = new Uint32Array(count);

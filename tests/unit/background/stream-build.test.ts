@@ -27,7 +27,7 @@ function jsonl(file: string): { papers: Paper[]; authors: Author[] } {
 const dataset = (id: string, d: { papers: Paper[]; authors: Author[] }): Dataset => ({ format: 'paper-atlas', version: 1, id, name: id, createdAt: '2026-01-01T00:00:00.000Z', ...d });
 
 /** The old way (every dataset in memory, merged, built) and the streamed way must give the same snapshot. */
-function both(datasets: Dataset[], chunkSize: number) {
+function both(datasets: Dataset[], chunkSize: number, prepare = false) {
   const merged = combineDatasets(datasets);
   const built = PaperIndex.build({ papers: merged.papers, authors: merged.authors });
   const old = makeSnapshot(built, 'k', merged.mergedInto, { papers: merged.papers.length, authors: merged.authors.length });
@@ -44,6 +44,8 @@ function both(datasets: Dataset[], chunkSize: number) {
       const chunk = d.papers.slice(i * chunkSize, (i + 1) * chunkSize);
       chunks.set(key, chunk);
       stream.addChunk(key, chunk);
+      // As the prebuild does while it waits for the next batch (the merges then replace papers in batches already made).
+      if (prepare) stream.prepareFinish();
     }
   }
   const records = new Map(stream.mergeTargets().map(({ ord, ref }) => [ord, chunks.get(ref.key as string)?.[ref.position] as Paper]));
@@ -58,6 +60,7 @@ describe('StreamBuild', () => {
   it('gives the snapshot that merging every dataset in memory and building gives', () => {
     const { old, record, stored } = both([seed, dataset('sample', first100)], 7);
     expect(record).toEqual(old.record);
+    expect(both([seed, dataset('sample', first100)], 7, true).record).toEqual(old.record);
     expect(stored).toEqual(old.abstracts.all());
   });
 
@@ -79,6 +82,7 @@ describe('StreamBuild', () => {
     expect(merges).toBeGreaterThan(40);
     expect(Object.fromEntries(record.mergedInto)).toMatchObject({ 'seed-match': 2, sample: 40, again: 50 });
     expect(record).toEqual(old.record);
+    expect(both(datasets, 9, true).record).toEqual(old.record);
     expect(stored).toEqual(old.abstracts.all());
     // And the answers: a paper stored first without its abstract has it, and is found by its words.
     const chunks = new AbstractChunks();

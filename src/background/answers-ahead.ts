@@ -36,9 +36,9 @@ export class AnswersAhead<T> {
     return answer;
   }
 
-  /** Plans these ids (in order) in place of what was planned and not yet made. */
+  /** Plans the first of these ids (those not kept already) in place of what was planned and not yet made. */
   plan(arxivIds: readonly string[]): void {
-    this.queue = arxivIds.filter((id) => !this.kept.has(id)).slice(0, AHEAD_PER_ANSWER);
+    this.queue = arxivIds.slice(0, AHEAD_PER_ANSWER).filter((id) => !this.kept.has(id));
     clearTimeout(this.timer);
     this.timer = this.queue.length > 0 ? setTimeout(() => this.next(), this.delayMs) : undefined;
   }

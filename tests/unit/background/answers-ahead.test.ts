@@ -60,6 +60,14 @@ describe('AnswersAhead', () => {
     m.pending.get('x')?.resolve('answer x');
     await vi.advanceTimersByTimeAsync(1000);
     expect(m.asked).toEqual(['a', 'x']);
+    // Only the first ids of a plan: those kept are not replaced by later ones.
+    ahead.plan(['a', 'x', 'y', 'z', 'w', 'v']);
+    await vi.advanceTimersByTimeAsync(100);
+    for (const id of ['y', 'z', 'w']) {
+      m.pending.get(id)?.resolve(id);
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    expect(m.asked).toEqual(['a', 'x', 'y', 'z', 'w']);
   });
 
   it('forgets everything on drop, a failed answer at once, and the least recent beyond what it keeps', async () => {

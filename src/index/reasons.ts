@@ -7,10 +7,11 @@ import type { Paper } from '../dataset/schema';
 import type { RelatedQuery } from './types';
 import { isPlainAscii } from './normalize';
 import { sharedVectorOf } from './tf-idf';
-import { isStopword, terms, tokenize } from './tokenize';
+import { forEachAsciiToken, isStopword, terms, tokenize } from './tokenize';
 
-/** Where bigrams() splits a text: pairs do not cross these. */
-const PAIR_BREAK = /[.,;:!?()[\]]+/;
+/** Where bigrams() splits a text: pairs do not cross these characters. */
+const BREAK_CHARS = '.,;:!?()[]';
+const PAIR_BREAK = new RegExp(`[${BREAK_CHARS.replace(/[[\]]/g, '\\$&')}]+`);
 
 /**
  * Adjacent non-stopword token pairs: "batch size", "learning rate". Pairs do
@@ -54,39 +55,33 @@ export interface PaperEvidence {
   pairs: ReadonlySet<string>;
 }
 
-/**
- * One pass over a plain-ASCII text (tokenize()'s own fast path: lower case,
- * runs of [a-z0-9], single letters dropped): its tokens, and the query pairs
- * found in it where bigrams() would find them, i.e. not across PAIR_BREAK.
- */
-function scanAscii(text: string, qPairs: QueryPairs, found: Set<string>): string[] {
-  const lower = text.toLowerCase();
-  const tokens: string[] = [];
-  let start = -1;
-  let prev = ''; // the last kept token of this segment, '' after a break
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) {
-      const t = lower.slice(start, i);
-      start = -1;
-      if (t.length > 1 || (c0(t) >= 48 && c0(t) <= 57)) {
-        tokens.push(t);
-        // No query pair has a stopword (bigrams), so none is found across one.
-        if (prev !== '' && qPairs.byFirst.get(prev)?.has(t)) found.add(`${prev} ${t}`);
-        prev = t;
-      }
-    }
-    // . , ; : ! ? ( ) [ ]
-    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 91 || c === 93) prev = '';
-  }
-  return tokens;
+/** BREAK_CHARS by code. */
+const BREAKS = new Set([...BREAK_CHARS].map((ch) => ch.charCodeAt(0)));
+
+/** Whether text[from .. to) holds a PAIR_BREAK character. */
+function breaksBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (BREAKS.has(text.charCodeAt(i))) return true;
+  return false;
 }
 
-const c0 = (t: string): number => t.charCodeAt(0);
+/**
+ * One pass over a plain-ASCII text (tokenize()'s own fast path): its
+ * tokens, and the query pairs found in it where bigrams() would find them,
+ * i.e. not across PAIR_BREAK. No query pair has a stopword, so none is
+ * found across one.
+ */
+function scanAscii(text: string, qPairs: QueryPairs, found: Set<string>): string[] {
+  const tokens: string[] = [];
+  let prev = '';
+  let prevEnd = 0;
+  forEachAsciiToken(text, (t, end) => {
+    if (prev !== '' && qPairs.byFirst.get(prev)?.has(t) && !breaksBetween(text, prevEnd, end - t.length)) found.add(`${prev} ${t}`);
+    tokens.push(t);
+    prev = t;
+    prevEnd = end;
+  });
+  return tokens;
+}
 
 /** The evidence for `paper`'s labels (see PaperEvidence); one pass over each text when it is plain ASCII. */
 export function paperEvidence(qPairs: QueryPairs, qVec: ReadonlyMap<string, number>, qIdf: ReadonlyMap<string, number>, paper: Pick<Paper, 'title' | 'abstract'>): PaperEvidence {

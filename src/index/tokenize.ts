@@ -65,8 +65,17 @@ export function authorTerms(name: string): string[] {
 
 /** tokenize() for plain ASCII in one pass (same output, no regexes): most titles and abstracts. */
 function asciiTokens(text: string): string[] {
-  const lower = text.toLowerCase();
   const out: string[] = [];
+  forEachAsciiToken(text, (t) => out.push(t));
+  return out;
+}
+
+/**
+ * Each token tokenize() gives for plain-ASCII `text`, in order, with the
+ * index in `text` just past it (reasons.ts looks at what lies between two).
+ */
+export function forEachAsciiToken(text: string, visit: (token: string, end: number) => void): void {
+  const lower = text.toLowerCase();
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const c = i < lower.length ? lower.charCodeAt(i) : 32;
@@ -74,9 +83,8 @@ function asciiTokens(text: string): string[] {
       if (start < 0) start = i;
     } else if (start >= 0) {
       const t = lower.slice(start, i);
-      if (keep(t)) out.push(t);
+      if (keep(t)) visit(t, i);
       start = -1;
     }
   }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { arxivMatches } from './src/arxiv/url';
 
 // Permissions stay minimal: the arXiv hosts (the content script and the popup
 // reading the current arXiv tab), storage for settings, unlimitedStorage for
@@ -14,7 +15,7 @@ export default defineConfig({
     // unlimitedStorage: an imported arXiv dump is hundreds of MB in IndexedDB;
     // without it Chrome may evict or refuse writes past the default quota.
     permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: ['*://arxiv.org/*', '*://www.arxiv.org/*', '*://export.arxiv.org/*', '*://browse.arxiv.org/*'],
+    host_permissions: arxivMatches('/*'),
     action: { default_title: 'Paper Atlas: search your dataset' },
     // Alt+Shift+P: free in Chrome and Firefox, unlike Ctrl+Shift+S/E or Alt+A.
     // Users can rebind it at chrome://extensions/shortcuts.

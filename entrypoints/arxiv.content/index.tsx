@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { readAbsPage } from '@/src/arxiv/read-page';
-import { isAlternateFormat, parseAbsUrl } from '@/src/arxiv/url';
+import { arxivMatches, isAlternateFormat, parseAbsUrl } from '@/src/arxiv/url';
 import { askKeepReady, keepReady } from '@/src/messaging/keep-ready';
 import { parseLookupReply, type LookupType } from '@/src/messaging/lookup-reply';
 import type { Request, ResponseFor } from '@/src/messaging/protocol';
@@ -33,7 +33,7 @@ async function askLookup<T extends LookupType>(request: Request & { type: T }): 
 // right-hand column is parsed, and mount the sidebar in a shadow root there.
 export default defineContentScript({
   // `/abs*` rather than `/abs/*`: arXiv's legacy `/abs?id=…` form has no slash.
-  matches: ['*://arxiv.org/abs*', '*://www.arxiv.org/abs*', '*://export.arxiv.org/abs*', '*://browse.arxiv.org/abs*'],
+  matches: arxivMatches('/abs*'),
   // At document_start, so the lookup by id is on its way while arXiv's page
   // is still being parsed; the page is read and the sidebar mounted the
   // moment the right-hand column is parsed (whenAnchorParsed), not at

@@ -14,13 +14,16 @@ export interface ParsedArxivId {
   version?: number;
 }
 
-/** Hosts that serve abstract pages; export.* and browse.* mirror arxiv.org. */
-const ABS_HOSTS: ReadonlySet<string> = new Set([
-  'arxiv.org',
-  'www.arxiv.org',
-  'export.arxiv.org',
-  'browse.arxiv.org',
-]);
+/** arXiv's hosts: export.* and browse.* mirror arxiv.org. */
+export const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org'] as const;
+
+/** Match patterns for `path` ("/abs*") on every arXiv host, any scheme: the manifest's and the content scripts'. */
+export function arxivMatches(path: string): string[] {
+  return ARXIV_HOSTS.map((host) => `*://${host}${path}`);
+}
+
+/** Hosts that serve abstract pages. */
+const ABS_HOSTS: ReadonlySet<string> = new Set(ARXIV_HOSTS);
 
 /** New scheme (April 2007 on): YYMM.NNNN until 1412, YYMM.NNNNN from 1501. */
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;

@@ -58,6 +58,19 @@ export interface AtlasDB extends DBSchema {
 
 export type AtlasStore = Awaited<ReturnType<typeof openStore>>;
 
+/**
+ * One value, in a transaction committed as soon as the read is sent: it ends
+ * when the store has read the value, not when this context next runs. A
+ * worker busy indexing for 200 ms would otherwise hold it open that long,
+ * and an import's writes to the same store wait for it.
+ */
+function readNow<S extends 'papers' | 'authors'>(db: IDBPDatabase<AtlasDB>, store: S, key: ChunkKey): Promise<AtlasDB[S]['value'] | undefined> {
+  const tx = db.transaction(store);
+  const value = tx.store.get(key);
+  tx.commit();
+  return value;
+}
+
 const INDEX_KEY = 'current';
 const PENDING_KEY = 'pending';
 const SEEDED_KEY = 'seeded';
@@ -123,11 +136,11 @@ export async function openStore(opts: { name?: string } = {}) {
     },
     /** One stored chunk of papers; undefined when it is gone (the dataset was removed meanwhile). */
     async paperChunk(key: IDBValidKey): Promise<Paper[] | undefined> {
-      return db.get('papers', key as [string, number]);
+      return readNow(db, 'papers', key as ChunkKey);
     },
     /** One stored chunk of author records (an import stores one per batch, beside its papers). */
     async authorChunk(key: IDBValidKey): Promise<Author[] | undefined> {
-      return db.get('authors', key as [string, number]);
+      return readNow(db, 'authors', key as ChunkKey);
     },
     /** A dataset's author records (a few per paper at most: read at once). */
     async datasetAuthors(id: string): Promise<Author[]> {

@@ -1,3 +1,4 @@
+import type { Author, Paper } from '../dataset/schema';
 import { ABSTRACT_CHUNK, AbstractChunks } from '../index/abstract-chunks';
 import type { AtlasStore } from '../storage/db';
 import { prebuildNonce } from '../storage/staging';
@@ -13,6 +14,11 @@ import { StreamBuild } from './stream-build';
  * without a read (they are written with the snapshot, after those answers).
  */
 export const KEEP_ABSTRACTS = 200_000;
+
+interface Batch {
+  papers: Paper[];
+  authors: Author[];
+}
 
 /**
  * The index built while an import is still being written. The options page
@@ -38,6 +44,9 @@ export class ImportPrebuild {
   /** Batches announced and not yet done with (this one included, while it is indexed). */
   private waiting = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** The last batch announced, and the read of the next one begun while this one is indexed. */
+  private announced = -1;
+  private ahead?: { chunk: number; read: Promise<Batch> };
   private baseToken = '';
   private dropped = false;
   /** Time spent reading batches back and indexing them (logged at the end). */
@@ -57,6 +66,9 @@ export class ImportPrebuild {
   /** Queues batch `chunk` (they must come 0, 1, 2, ...). */
   stage(store: () => Promise<AtlasStore>, chunk: number, duplicates: number): void {
     this.waiting++;
+    this.announced = Math.max(this.announced, chunk);
+    // Announced while the one before is indexed: its read waits on IndexedDB meanwhile.
+    if (chunk === this.chunks + 1) this.readAhead(store, chunk);
     this.queue = this.queue
       .then(async () => {
         if (this.dropped) return;
@@ -64,12 +76,13 @@ export class ImportPrebuild {
         if (chunk !== this.chunks) return this.drop(`batch ${chunk} came when ${this.chunks} was expected`);
         const s = await store();
         const stream = this.stream ?? (await this.start(s));
-        const key: [string, number] = [this.importId, chunk];
         const t0 = Date.now();
-        const [papers, authors] = await Promise.all([readChunk(s, key), s.authorChunk(key)]);
+        const read = this.ahead?.chunk === chunk ? this.ahead.read : this.read(s, chunk);
+        if (this.announced > chunk) this.readAhead(store, chunk + 1);
+        const { papers, authors } = await read;
         const t1 = Date.now();
-        stream.addAuthors(authors ?? []);
-        stream.addChunk(key, papers);
+        stream.addAuthors(authors);
+        stream.addChunk([this.importId, chunk], papers);
         this.readMs += t1 - t0;
         this.chunks++;
         // No batch waiting: the page is still parsing the next one, time for some of the finishing.
@@ -79,6 +92,24 @@ export class ImportPrebuild {
       })
       .catch((error: unknown) => this.drop(String(error)))
       .finally(() => this.waiting--);
+  }
+
+  /** Batch `chunk` as stored: its papers and its authors (each import batch stores both). */
+  private async read(store: AtlasStore, chunk: number): Promise<Batch> {
+    const key: [string, number] = [this.importId, chunk];
+    const [papers, authors] = await Promise.all([readChunk(store, key), store.authorChunk(key)]);
+    return { papers, authors: authors ?? [] };
+  }
+
+  /**
+   * Begins reading batch `chunk` before its turn (one batch ahead at most, so
+   * a long queue holds no more in memory). A failure is met at its turn.
+   */
+  private readAhead(store: () => Promise<AtlasStore>, chunk: number): void {
+    if (this.dropped || this.ahead?.chunk === chunk) return;
+    const read = store().then((s) => this.read(s, chunk));
+    read.catch(() => undefined); // awaited, and its failure handled, at the batch's turn
+    this.ahead = { chunk, read };
   }
 
   private async flush(store: AtlasStore): Promise<void> {
@@ -92,6 +123,7 @@ export class ImportPrebuild {
     if (why && !this.dropped) this.log?.(`indexing the import while it is written stopped (${why}); it is indexed after its commit`);
     this.dropped = true;
     this.stream = undefined;
+    this.ahead = undefined;
     this.abstracts = [];
   }
 

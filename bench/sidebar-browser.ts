@@ -66,6 +66,8 @@ interface ProbeTiming {
   painted?: number;
   host?: number;
   fcp?: number;
+  /** The page's response began (the test server's share of the time). */
+  response?: number;
   start?: number;
   idReply?: number;
   anchor?: number;
@@ -87,7 +89,8 @@ function probe(visit: string, then: string, stay: number, setup = ''): string {
   const done = () => {
     const mark = (s) => performance.getEntriesByName('paper-atlas:' + s, 'mark')[0]?.startTime;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-    console.log('PAPER_ATLAS_TIMING ' + JSON.stringify({ visit: ${visit}, painted: t.painted, host: t.host, fcp, start: mark('start'), idReply: mark('id-reply'), anchor: mark('anchor'), pageSent: mark('page-sent'), reply: mark('reply') }));
+    const response = performance.getEntriesByType('navigation')[0]?.responseStart;
+    console.log('PAPER_ATLAS_TIMING ' + JSON.stringify({ visit: ${visit}, painted: t.painted, host: t.host, fcp, response, start: mark('start'), idReply: mark('id-reply'), anchor: mark('anchor'), pageSent: mark('page-sent'), reply: mark('reply') }));
     ${then}
   };
   const poll = () => {
@@ -198,7 +201,7 @@ function describe(label: string, reports: readonly ProbeTiming[]): string {
     `${label} (${reports.length} pages${missing ? `, ${missing} with no sidebar within ${GIVE_UP_MS / 1000} s` : ''}): ` +
     `navigation start -> sidebar on screen median ${quant(reports.map(onScreen), 0.5)} ms, p95 ${quant(reports.map(onScreen), 0.95)} ms ` +
     `(in the DOM at a frame: median ${q('painted', 0.5)} ms, p95 ${q('painted', 0.95)} ms) | ` +
-    `medians: content script start ${q('start', 0.5)}, id answer ${q('idReply', 0.5)}, column parsed ${q('anchor', 0.5)}, ` +
+    `medians: response ${q('response', 0.5)}, content script start ${q('start', 0.5)}, id answer ${q('idReply', 0.5)}, column parsed ${q('anchor', 0.5)}, ` +
     `page lookup sent ${q('pageSent', 0.5)}, answer in hand ${q('reply', 0.5)}, host in DOM ${q('host', 0.5)}, ` +
     `page's first contentful paint ${q('fcp', 0.5)} (sidebar in the DOM by then on ${fcpAfter} of ${reports.length})`
   );

@@ -130,16 +130,18 @@ export function describeTimings(label: string, timings: readonly SidebarTiming[]
   const own = timings.map((t) => t.painted - Math.max(t.anchor, t.reply)).filter(Number.isFinite);
   const withFcp = timings.filter((t) => Number.isFinite(t.fcp) && Number.isFinite(t.painted));
   const firstFrame = withFcp.filter((t) => t.painted <= t.fcp).length;
+  // Nothing of the page is on screen before its first contentful paint: a
+  // sidebar in the DOM by then is seen at that paint, not before.
+  const onScreen = withFcp.map((t) => Math.max(t.painted, t.fcp));
   return (
-    `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body painted ${col('painted')}` +
+    `[measure] ${label} (${timings.length} pages): navigation start -> sidebar body on screen median ${quantile(onScreen, 0.5)} ms, p95 ${quantile(onScreen, 0.95)} ms${missing(onScreen)}` +
+    ` | in the DOM at a frame ${col('painted')}` +
     ` | shell painted ${col('shell')} | host attached ${col('host')} | DOMContentLoaded ${col('dcl')}` +
     ` | breakdown (medians, ms since navigation start): request sent ${med('request')}, first byte ${med('response')}, script start ${med('start')}, lookup by id sent ${med('sent')},` +
     ` its answer ${med('idReply')}, anchor parsed ${med('anchor')}, page read ${med('read')}, lookup by page sent ${med('pageSent')}, answer in hand ${med('reply')}, panels ${med('painted')}` +
     // What the sidebar itself adds once both the column and the answer are
     // there (its render, the page's layout and paint, the frame's wait).
     ` | panels after max(anchor parsed, answer in hand): median ${quantile(own, 0.5)} ms, p95 ${quantile(own, 0.95)} ms` +
-    // Nothing of the page is on screen before its first contentful paint:
-    // a sidebar in the DOM by then is in the page's first frame.
     ` | the page's own first contentful paint ${col('fcp')}; sidebar body in the DOM by then on ${firstFrame} of ${withFcp.length} pages` +
     // The machine's load now: figures taken on a busy machine are pessimistic.
     ` | load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`

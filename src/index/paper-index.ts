@@ -28,7 +28,8 @@ import { AbstractChunks } from './abstract-chunks';
 import { buildPaperColumns } from './paper-columns-builder';
 import { arrayTable, PaperColumns, PaperView, type PaperColumnsData, type PaperTable } from './paper-columns';
 import { IndexLoadError, derivedArrays, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
-import { postingChunkChecksum, type PostingChunks } from './posting-chunks';
+import type { PostingChunks } from './posting-chunks';
+import { OnDemandChunks } from './on-demand-chunks';
 import type { TermIndex } from './term-index';
 import { dateNumber } from './topk';
 import { PaperOrdinals } from './paper-ordinals';
@@ -62,8 +63,8 @@ export class PaperIndex {
   private graphCache?: CoauthorGraph;
   /** Each author's papers, when a snapshot brought them (else the graph derives them). */
   private byAuthor?: AuthorPapers;
-  /** Where the postings are stored when a snapshot left them apart (read as answers need them). */
-  private postings?: PostingChunks;
+  /** What a woken index reads as answers need it. */
+  private readonly chunks: OnDemandChunks;
   private ordinalsCache?: PaperOrdinals;
   private dates?: Int32Array;
   private newest?: string;
@@ -85,7 +86,11 @@ export class PaperIndex {
     private readonly terms: TermIndex,
     private readonly stats: ContentStats,
     private readonly graphData: AuthorGraphData,
-  ) {}
+    /** Where the postings are stored when a snapshot left them apart. */
+    postings?: PostingChunks,
+  ) {
+    this.chunks = new OnDemandChunks(table, terms, postings);
+  }
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { terms, graph } = buildIndex(dataset.papers, dataset.authors);
@@ -119,10 +124,9 @@ export class PaperIndex {
     if (!authorPapersFit(byAuthor, graph)) throw new IndexLoadError('shape', "authors' papers do not fit the author graph");
     const titles = { hashes: derived.titleHashes, ords: derived.titleHashOrds };
     if (!titleHashesFit(titles, papers.length)) throw new IndexLoadError('shape', 'title hashes do not fit the papers');
-    const loaded = new PaperIndex(papers, authors, index, stats, graph);
+    const loaded = new PaperIndex(papers, authors, index, stats, graph, postings);
     loaded.byAuthor = byAuthor;
     loaded.titleHashCache = titles;
-    loaded.postings = postings;
     return loaded;
   }
 
@@ -179,63 +183,23 @@ export class PaperIndex {
     return !abstract && this.table instanceof PaperColumns ? this.table.paperWithoutAbstract(ord) : this.table.paper(ord);
   }
 
-  /** Abstract chunks the answers since the last call wanted but were not loaded (always none after a build). */
-  takeMissingAbstracts(): number[] {
-    if (!(this.table instanceof PaperColumns)) return [];
-    const out = [...this.table.abstracts.missing].sort((a, b) => a - b);
-    this.table.abstracts.missing.clear();
-    return out;
-  }
-
-  /**
-   * Whether an answer made now has noted chunks it missed (abstracts or
-   * postings) that were not taken yet: the service will read them and ask
-   * again, so the rest of this answer can be skipped.
-   */
-  get missesChunks(): boolean {
-    return (this.table instanceof PaperColumns && this.table.abstracts.missing.size > 0) || this.terms.missesChunks;
-  }
-
+  // The chunks a woken index reads as its answers need them (on-demand-chunks.ts, read by src/background/reads.ts).
+  /** Abstract chunks the answers since the last call wanted but were not loaded. */
+  takeMissingAbstracts(): number[] { return this.chunks.takeMissingAbstracts(); }
+  /** Whether an answer made now missed chunks not taken yet (the rest of it can be skipped). */
+  get missesChunks(): boolean { return this.chunks.missesChunks; }
   /** The key the postings chunks are stored under, when they are read on demand. */
-  get postingsKey(): string | undefined {
-    return this.postings?.key;
-  }
-
+  get postingsKey(): string | undefined { return this.chunks.postingsKey; }
   /** Posting chunks the answers since the last call needed but were not loaded. */
-  takeMissingPostings(): number[] {
-    return this.terms.takeMissingPostings();
-  }
-
-  /** Posting chunks never loaded (read in the background after the first answers). */
-  unloadedPostings(): number[] {
-    return this.terms.unloadedChunks();
-  }
-
-  /**
-   * Hands over posting chunks read from the store; throws IndexLoadError
-   * when one is gone, does not fit or fails its checksum (the snapshot is
-   * then rebuilt). Answers made before them are stale.
-   */
-  addPostings(chunks: readonly { no: number; chunk: unknown }[]): void {
-    for (const { no, chunk } of chunks) {
-      const c = chunk as { posts?: unknown } | undefined;
-      if (!(c?.posts instanceof Uint32Array)) throw new IndexLoadError('shape', `posting chunk ${no} missing`);
-      if (postingChunkChecksum(c.posts) !== this.postings?.checksums[no]) throw new IndexLoadError('shape', `posting chunk ${no}: checksum mismatch`);
-      if (!this.terms.addPostings(no, c.posts)) throw new IndexLoadError('shape', `posting chunk ${no} does not fit`);
-    }
-  }
-
+  takeMissingPostings(): number[] { return this.chunks.takeMissingPostings(); }
+  /** Posting chunks never loaded. */
+  unloadedPostings(): number[] { return this.chunks.unloadedPostings(); }
+  /** Throws IndexLoadError when a chunk is gone, does not fit or fails its checksum. */
+  addPostings(chunks: readonly { no: number; chunk: unknown }[]): void { this.chunks.addPostings(chunks); }
   /** Abstract chunks never loaded (none after a build). */
-  unloadedAbstracts(): number[] {
-    return this.table instanceof PaperColumns ? this.table.abstracts.unloaded(this.size) : [];
-  }
-
-  /** Hands over abstract chunks read from the snapshot; answers made before them are stale. */
-  addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void {
-    if (!(this.table instanceof PaperColumns)) return;
-    for (const c of chunks) this.table.abstracts.add(c.no, c.abstracts);
-    this.table.forgetPapers();
-  }
+  unloadedAbstracts(): number[] { return this.chunks.unloadedAbstracts(); }
+  /** Answers made before the chunks are added are stale. */
+  addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void { this.chunks.addAbstracts(chunks); }
 
   /**
    * A real Paper for what an inner module returned (a PaperView when papers

@@ -31,7 +31,8 @@ import { IndexLoadError, derivedArrays, deserializeIndex, fromIndexArrays, index
 import type { PostingChunks } from './posting-chunks';
 import { OnDemandChunks } from './on-demand-chunks';
 import type { TermIndex } from './term-index';
-import { dateNumber } from './topk';
+import { PaperDates } from './paper-dates';
+import { searchFilter } from './search-filters';
 import { PaperOrdinals } from './paper-ordinals';
 import { buildTitleHashes, ordsWithKeyHash, titleHashesFit, type TitleHashes } from './title-hashes';
 
@@ -66,8 +67,8 @@ export class PaperIndex {
   /** What a woken index reads as answers need it. */
   private readonly chunks: OnDemandChunks;
   private ordinalsCache?: PaperOrdinals;
-  private dates?: Int32Array;
-  private newest?: string;
+  /** Date numbers and the newest date, for search's ties and year filter and related's recency. */
+  private readonly dates: PaperDates;
   /** Records learned from pages since the build (learn()): ordinal -> the learned record. */
   private readonly learned = new Map<number, Paper>();
   /** Normalized arXiv id -> ordinal, for the learned records that have one. */
@@ -90,6 +91,7 @@ export class PaperIndex {
     postings?: PostingChunks,
   ) {
     this.chunks = new OnDemandChunks(table, terms, postings);
+    this.dates = new PaperDates(table);
   }
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
@@ -280,27 +282,6 @@ export class PaperIndex {
     return ordsWithKeyHash(this.titleHashes, key).filter((ord) => hasTitleKey(this.table.title(ord), key));
   }
 
-  private recency = (ord: number): number => {
-    if (!this.dates) {
-      const stored = this.table.dateNumbers;
-      const dates = stored ?? new Int32Array(this.table.length);
-      if (!stored) for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.table.date(i));
-      this.dates = dates;
-    }
-    return this.dates[ord] ?? 0;
-  };
-
-  private get newestDate(): string {
-    if (this.newest === undefined) {
-      this.recency(0); // fills this.dates
-      let best = -1;
-      const dates = this.dates ?? new Int32Array(0);
-      for (let i = 0; i < dates.length; i++) if (best < 0 || (dates[i] ?? 0) > (dates[best] ?? 0)) best = i;
-      this.newest = best < 0 ? '' : this.table.date(best);
-    }
-    return this.newest;
-  }
-
   paper(id: string): Paper | undefined {
     const ord = this.ordinals.ofId(id);
     return ord === undefined ? undefined : this.paperOf(ord);
@@ -345,8 +326,8 @@ export class PaperIndex {
     const ex = q.excludeId === undefined ? undefined : this.ordinals.ofId(q.excludeId);
     if (ex !== undefined) excluded.add(ex);
     const ctx = {
-      papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate,
-      dateNumberOf: this.recency, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
+      papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.dates.newest,
+      dateNumberOf: this.dates.dateNumberOf, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
     };
     return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper, opts.abstracts !== false) }));
   }
@@ -369,29 +350,16 @@ export class PaperIndex {
    */
   search(query: string, limit = 20, filters?: SearchFilters): SearchHit[] {
     if (query.trim() === '' || limit <= 0) return [];
-    const accept = filters ? this.filterOf(filters) : undefined;
+    const authorOrds = filters?.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(filters.author))));
+    const accept = filters ? searchFilter(filters, this.table, this.dates.dateNumberOf, authorOrds) : undefined;
     const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
     const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.paperOf(idOrd) : undefined;
     const hits: SearchHit[] = [];
-    for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.recency })) {
+    for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.dates.dateNumberOf })) {
       const paper = h.ord === idOrd && byId ? undefined : this.paperOf(h.ord);
       if (paper) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });
     return hits.slice(0, limit);
-  }
-
-  private filterOf(f: SearchFilters): (ord: number) => boolean {
-    const cat = f.category?.trim();
-    const authorOrds = f.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(f.author))));
-    return (ord) => {
-      if (!(ord >= 0 && ord < this.table.length)) return false;
-      if (f.hasCode !== undefined && this.table.hasCode(ord) !== f.hasCode) return false;
-      const year = Math.floor(this.recency(ord) / 10000);
-      if (f.yearFrom !== undefined && year < f.yearFrom) return false;
-      if (f.yearTo !== undefined && year > f.yearTo) return false;
-      if (cat && !this.table.categories(ord).some((c) => c === cat || c.startsWith(`${cat}.`))) return false;
-      return !authorOrds || authorOrds.has(ord);
-    };
   }
 }

@@ -14,8 +14,7 @@ import type { Author, Dataset, Paper } from '../dataset/schema';
 import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFilters, SearchHit } from './types';
 import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
-import { authorPapersFit, CoauthorGraph, type AuthorPapers } from './coauthors';
-import { adoptLookupSlots } from './term-lookup';
+import { CoauthorGraph, type AuthorPapers } from './coauthors';
 import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
 import { hasTitleKey } from './exact-title';
 import { matchTitle } from './match';
@@ -23,40 +22,25 @@ import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
 import { noteRelatedPostings, relatedPapers } from './related';
 import { contentStats, type ContentStats } from './tf-idf';
 import { searchTerms } from './search';
-import { authorColumns, authorList, type AuthorColumnsData } from './author-columns';
+import { authorColumns } from './author-columns';
 import { AbstractChunks } from './abstract-chunks';
 import { buildPaperColumns } from './paper-columns-builder';
-import { arrayTable, PaperColumns, PaperView, type PaperColumnsData, type PaperTable } from './paper-columns';
-import { IndexLoadError, derivedArrays, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
+import { arrayTable, PaperColumns, PaperView, type PaperTable } from './paper-columns';
+import { derivedArrays, deserializeIndex, indexArrays, serializeIndex, type SerializedIndex } from './serialize';
+import { openSnapshot, type IndexSnapshotData } from './index-snapshot';
 import type { PostingChunks } from './posting-chunks';
 import { OnDemandChunks } from './on-demand-chunks';
 import type { TermIndex } from './term-index';
 import { PaperDates } from './paper-dates';
 import { searchFilter } from './search-filters';
 import { PaperOrdinals } from './paper-ordinals';
-import { buildTitleHashes, ordsWithKeyHash, titleHashesFit, type TitleHashes } from './title-hashes';
+import { buildTitleHashes, ordsWithKeyHash, type TitleHashes } from './title-hashes';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
-
-/** Everything an index answers from, as strings and typed arrays (see snapshot()). */
-export interface IndexSnapshotData {
-  index: IndexArrays;
-  papers: PaperColumnsData;
-  authors: AuthorColumnsData;
-}
+export type { IndexSnapshotData } from './index-snapshot';
 
 /** A search query that is just an arXiv id, optionally with prefix and version. */
 const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})(v\d+)?\s*$/i;
-
-/**
- * Every author-graph node points at an author record or none (-1). A plain
- * loop: TypedArray.some with a callback cost a woken worker ~20 ms over
- * 175k nodes at 1M papers (run before V8 optimizes anything).
- */
-function recordsFit(records: Int32Array, count: number): boolean {
-  for (let i = 0; i < records.length; i++) if ((records[i] ?? 0) >= count) return false;
-  return true;
-}
 
 export class PaperIndex {
   /** Ordinals by title hash, for the exact-title match: made with the build, or from the snapshot. */
@@ -117,18 +101,10 @@ export class PaperIndex {
    * does not fit or its checksum differs: rebuild then.
    */
   static fromSnapshot(data: IndexSnapshotData, abstracts?: AbstractChunks): PaperIndex {
-    const papers = PaperColumns.fromData(data.papers, abstracts);
-    const authors = authorList(data.authors);
-    const { index, stats, graph, derived, postings } = fromIndexArrays(data.index, papers.length);
-    if (!recordsFit(graph.records, authors.length)) throw new IndexLoadError('shape', 'author graph points past the author records');
-    if (!adoptLookupSlots(index, derived.termSlots)) throw new IndexLoadError('shape', 'term lookup table does not fit the vocabulary');
-    const byAuthor = { offsets: derived.authorPaperOffsets, ords: derived.authorPapers };
-    if (!authorPapersFit(byAuthor, graph)) throw new IndexLoadError('shape', "authors' papers do not fit the author graph");
-    const titles = { hashes: derived.titleHashes, ords: derived.titleHashOrds };
-    if (!titleHashesFit(titles, papers.length)) throw new IndexLoadError('shape', 'title hashes do not fit the papers');
-    const loaded = new PaperIndex(papers, authors, index, stats, graph, postings);
-    loaded.byAuthor = byAuthor;
-    loaded.titleHashCache = titles;
+    const s = openSnapshot(data, abstracts);
+    const loaded = new PaperIndex(s.papers, s.authors, s.index, s.stats, s.graph, s.postings);
+    loaded.byAuthor = s.byAuthor;
+    loaded.titleHashCache = s.titles;
     return loaded;
   }
 

@@ -4,9 +4,12 @@
  * text goes through the typed-array inverted index (term-index.ts), authors
  * through the typed-array author graph (author-build.ts, coauthors.ts); both
  * are built in one pass and persisted. Id lookup maps are built lazily, so a
- * cold start only checks and wraps the persisted arrays. Papers are read
- * through a PaperTable (paper-columns.ts): the built-from array, or columns
- * loaded from a snapshot whose Paper objects are made only when returned.
+ * cold start only checks and wraps the persisted arrays (index-snapshot.ts).
+ * Papers are read through a PaperTable (paper-columns.ts): the built-from
+ * array, or columns loaded from a snapshot whose Paper objects are made only
+ * when returned. This class answers; what it holds to answer is apart: which
+ * record a paper returns (paper-records.ts), the dates (paper-dates.ts), the
+ * chunks a woken index reads on demand (on-demand-chunks.ts).
  * See src/index/README.md.
  */
 import type { PageInfo } from '../arxiv/page-info';
@@ -16,16 +19,15 @@ import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
 import { CoauthorGraph, type AuthorPapers } from './coauthors';
 import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
-import { hasTitleKey } from './exact-title';
 import { matchTitle } from './match';
-import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
+import { authorKey, normalizeTitle } from './normalize';
 import { noteRelatedPostings, relatedPapers } from './related';
 import { contentStats, type ContentStats } from './tf-idf';
 import { searchTerms } from './search';
 import { authorColumns } from './author-columns';
 import { AbstractChunks } from './abstract-chunks';
 import { buildPaperColumns } from './paper-columns-builder';
-import { arrayTable, PaperColumns, PaperView, type PaperTable } from './paper-columns';
+import { arrayTable, PaperColumns, type PaperTable } from './paper-columns';
 import { derivedArrays, deserializeIndex, indexArrays, serializeIndex, type SerializedIndex } from './serialize';
 import { openSnapshot, type IndexSnapshotData } from './index-snapshot';
 import type { PostingChunks } from './posting-chunks';
@@ -33,8 +35,8 @@ import { OnDemandChunks } from './on-demand-chunks';
 import type { TermIndex } from './term-index';
 import { PaperDates } from './paper-dates';
 import { searchFilter } from './search-filters';
-import { PaperOrdinals } from './paper-ordinals';
-import { buildTitleHashes, ordsWithKeyHash, type TitleHashes } from './title-hashes';
+import { PaperRecords } from './paper-records';
+import { buildTitleHashes, type TitleHashes } from './title-hashes';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
 export type { IndexSnapshotData } from './index-snapshot';
@@ -43,20 +45,15 @@ export type { IndexSnapshotData } from './index-snapshot';
 const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})(v\d+)?\s*$/i;
 
 export class PaperIndex {
-  /** Ordinals by title hash, for the exact-title match: made with the build, or from the snapshot. */
-  private titleHashCache?: TitleHashes;
   private graphCache?: CoauthorGraph;
   /** Each author's papers, when a snapshot brought them (else the graph derives them). */
-  private byAuthor?: AuthorPapers;
+  private readonly byAuthor?: AuthorPapers;
+  /** Which record answers for a paper (learned or the table's), found by id, arXiv id or title. */
+  private readonly records: PaperRecords;
   /** What a woken index reads as answers need it. */
   private readonly chunks: OnDemandChunks;
-  private ordinalsCache?: PaperOrdinals;
   /** Date numbers and the newest date, for search's ties and year filter and related's recency. */
   private readonly dates: PaperDates;
-  /** Records learned from pages since the build (learn()): ordinal -> the learned record. */
-  private readonly learned = new Map<number, Paper>();
-  /** Normalized arXiv id -> ordinal, for the learned records that have one. */
-  private readonly learnedArxiv = new Map<string, number>();
   /** The learned records' author keys, for coauthorsOf (learned-coauthors.ts). */
   private learnedKeys?: LearnedAuthors[];
 
@@ -71,19 +68,20 @@ export class PaperIndex {
     private readonly terms: TermIndex,
     private readonly stats: ContentStats,
     private readonly graphData: AuthorGraphData,
-    /** Where the postings are stored when a snapshot left them apart. */
-    postings?: PostingChunks,
+    /** What a snapshot or the build brought beside: postings stored apart, each author's papers, the title hashes. */
+    made: { postings?: PostingChunks; byAuthor?: AuthorPapers; titles?: TitleHashes } = {},
   ) {
-    this.chunks = new OnDemandChunks(table, terms, postings);
+    this.byAuthor = made.byAuthor;
+    this.records = new PaperRecords(table, made.titles);
+    this.chunks = new OnDemandChunks(table, terms, made.postings);
     this.dates = new PaperDates(table);
   }
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { terms, graph } = buildIndex(dataset.papers, dataset.authors);
-    const built = new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph);
-    // Part of every build, as the streamed build makes them too: not paid by the first title match.
-    built.titleHashCache = buildTitleHashes(dataset.papers.length, (ord) => dataset.papers[ord]?.title ?? '');
-    return built;
+    // The title hashes are part of every build, as the streamed build makes them too: not paid by the first title match.
+    const titles = buildTitleHashes(dataset.papers.length, (ord) => dataset.papers[ord]?.title ?? '');
+    return new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph, { titles });
   }
 
   /**
@@ -102,10 +100,7 @@ export class PaperIndex {
    */
   static fromSnapshot(data: IndexSnapshotData, abstracts?: AbstractChunks): PaperIndex {
     const s = openSnapshot(data, abstracts);
-    const loaded = new PaperIndex(s.papers, s.authors, s.index, s.stats, s.graph, s.postings);
-    loaded.byAuthor = s.byAuthor;
-    loaded.titleHashCache = s.titles;
-    return loaded;
+    return new PaperIndex(s.papers, s.authors, s.index, s.stats, s.graph, s);
   }
 
   /**
@@ -114,7 +109,7 @@ export class PaperIndex {
    */
   snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
     const papers = this.table instanceof PaperColumns ? this.table : buildPaperColumns(this.papers);
-    const derived = derivedArrays(this.terms, this.graphData, this.titleHashes, this.graph.authorPapers());
+    const derived = derivedArrays(this.terms, this.graphData, this.records.titleHashes, this.graph.authorPapers());
     return { data: { index: indexArrays(this.terms, this.stats, this.graphData, derived), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 
@@ -130,35 +125,21 @@ export class PaperIndex {
    * title, date and categories must not change (learning never changes them).
    */
   learn(papers: readonly Paper[]): void {
-    for (const p of papers) {
-      const ord = this.ordinalOf(p);
-      if (ord === undefined) continue;
-      this.learned.set(ord, p);
-      if (p.arxivId !== undefined) this.learnedArxiv.set(normalizeArxivId(p.arxivId), ord);
-    }
+    this.records.learn(papers);
     this.learnedKeys = undefined;
   }
 
   /**
    * The paper's position in what the index was built from (the merged
-   * datasets, oldest first). Found through its title's hash (title-hashes.ts):
-   * the id map costs ~30 ms to build over 75k snapshot columns, on the first
-   * learned page and on each wake with learned records.
+   * datasets, oldest first), found through its title's hash (paper-records.ts).
    */
   ordinalOf(paper: Pick<Paper, 'id' | 'title'>): number | undefined {
-    const key = normalizeTitle(paper.title);
-    const byTitle = key === '' ? undefined : this.titleOrds(key).find((o) => this.table.id(o) === paper.id);
-    return byTitle ?? this.ordinals.ofId(paper.id);
+    return this.records.ordinalOf(paper);
   }
 
-  /**
-   * The record at an ordinal: the learned one if any, else the table's
-   * (made without reading its abstract chunk when `abstract` is false).
-   */
-  private paperOf(ord: number, abstract = true): Paper | undefined {
-    const learned = this.learned.get(ord);
-    if (learned) return learned;
-    return !abstract && this.table instanceof PaperColumns ? this.table.paperWithoutAbstract(ord) : this.table.paper(ord);
+  /** Title and arXiv id of each paper, for lists the UI shows without another request (reads no abstract). */
+  paperRefs(ids: readonly string[]): { id: string; title: string; arxivId?: string }[] {
+    return this.records.paperRefs(ids);
   }
 
   // The chunks a woken index reads as its answers need them (on-demand-chunks.ts, read by src/background/reads.ts).
@@ -179,24 +160,6 @@ export class PaperIndex {
   /** Answers made before the chunks are added are stale. */
   addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void { this.chunks.addAbstracts(chunks); }
 
-  /**
-   * A real Paper for what an inner module returned (a PaperView when papers
-   * are columns). Without its abstract when `abstract` is false (made
-   * without asking for its chunk: a list that shows no abstract does not
-   * carry 30 of them).
-   */
-  private real(p: Paper, abstract = true): Paper {
-    const full = p instanceof PaperView ? this.paperAt(p.ord, abstract) : this.learnedOr(p);
-    if (!full) return p;
-    return abstract || full.abstract === '' ? full : { ...full, abstract: '' };
-  }
-
-  private learnedOr(p: Paper): Paper {
-    if (this.learned.size === 0) return p;
-    const ord = this.ordinals.ofId(p.id);
-    return (ord === undefined ? undefined : this.learned.get(ord)) ?? p;
-  }
-
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
   toJSON(): SerializedIndex {
     return serializeIndex(this.terms, this.stats, this.graphData, { papers: this.papers, authors: this.authors });
@@ -207,60 +170,12 @@ export class PaperIndex {
   }
 
   private get graph(): CoauthorGraph {
-    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData, this.byAuthor, (ord) => this.idAt(ord)));
-  }
-
-  /** The id of the paper at `ord`, remembered (paper-ordinals.ts): coauthors list papers by id, and their titles are asked next. */
-  private idAt(ord: number): string {
-    const id = this.table.id(ord);
-    this.ordinals.remember(id, ord);
-    return id;
-  }
-
-  /** Id and arXiv id -> ordinal, made on first use. */
-  private get ordinals(): PaperOrdinals {
-    return (this.ordinalsCache ??= new PaperOrdinals(this.table));
-  }
-
-  /**
-   * Title and arXiv id of each paper, for lists the UI shows without another
-   * request (coauthors' joint papers). Reads no abstract: making whole
-   * papers here had a woken worker read an abstract chunk per joint paper.
-   */
-  paperRefs(ids: readonly string[]): { id: string; title: string; arxivId?: string }[] {
-    return ids.flatMap((id) => {
-      const ord = this.ordinals.ofId(id);
-      if (ord === undefined) return [];
-      const learned = this.learned.get(ord);
-      const arxivId = learned ? learned.arxivId : this.table.arxivId(ord);
-      return [{ id, title: learned?.title ?? this.table.title(ord), ...(arxivId ? { arxivId } : {}) }];
-    });
-  }
-
-  private ordOfArxivId(id: string): number | undefined {
-    const learned = this.learned.size === 0 ? undefined : this.learnedArxiv.get(normalizeArxivId(id));
-    return learned ?? this.ordinals.ofArxivId(id);
-  }
-
-  /** A paper to return, remembering its id (paper-ordinals.ts). */
-  private paperAt(ord: number, abstract = true): Paper | undefined {
-    const p = this.paperOf(ord, abstract);
-    if (p) this.ordinals.remember(p.id, ord);
-    return p;
-  }
-
-  private get titleHashes(): TitleHashes {
-    return (this.titleHashCache ??= buildTitleHashes(this.table.length, (ord) => this.table.title(ord)));
-  }
-
-  /** Papers whose normalized title is `key`, ascending: the title's hash, each candidate's title compared (title-hashes.ts). */
-  private titleOrds(key: string): readonly number[] {
-    return ordsWithKeyHash(this.titleHashes, key).filter((ord) => hasTitleKey(this.table.title(ord), key));
+    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData, this.byAuthor, (ord) => this.records.idAt(ord)));
   }
 
   paper(id: string): Paper | undefined {
-    const ord = this.ordinals.ofId(id);
-    return ord === undefined ? undefined : this.paperOf(ord);
+    const ord = this.records.ordinals.ofId(id);
+    return ord === undefined ? undefined : this.records.paperOf(ord);
   }
 
   /** By author id (= authorKey) or any spelling of the name, initials included when unambiguous. */
@@ -270,15 +185,15 @@ export class PaperIndex {
 
   /** "2102.06171", "2102.06171v2", "arXiv:hep-th/9901001v1". */
   byArxivId(id: string): Paper | undefined {
-    const ord = this.ordOfArxivId(id);
-    return ord === undefined ? undefined : this.paperAt(ord);
+    const ord = this.records.ordOfArxivId(id);
+    return ord === undefined ? undefined : this.records.paperAt(ord);
   }
 
   /** Exact match after normalizeTitle; the first in dataset order if several. */
   byTitle(title: string): Paper | undefined {
     const key = normalizeTitle(title);
-    const ord = key === '' ? undefined : this.titleOrds(key)[0];
-    return ord === undefined ? undefined : this.paperOf(ord);
+    const ord = key === '' ? undefined : this.records.titleOrds(key)[0];
+    return ord === undefined ? undefined : this.records.paperOf(ord);
   }
 
   /**
@@ -289,8 +204,8 @@ export class PaperIndex {
   match(page: PageInfo): PaperMatch | null {
     const byId = this.byArxivId(page.arxivId);
     if (byId) return { paper: byId, method: 'arxiv-id', confidence: 1 };
-    const m = matchTitle(this.terms, this.papers, page, (key) => this.titleOrds(key));
-    const paper = m ? this.paperAt(m.ord) : undefined;
+    const m = matchTitle(this.terms, this.papers, page, (key) => this.records.titleOrds(key));
+    const paper = m ? this.records.paperAt(m.ord) : undefined;
     return m && paper ? { paper, method: m.method, confidence: m.confidence } : null;
   }
 
@@ -298,14 +213,14 @@ export class PaperIndex {
   /** `abstracts: false`: the papers come without their abstracts (abstract ''); the reasons still read those they compare. */
   related(q: RelatedQuery, limit = 10, opts: { abstracts?: boolean } = {}): RelatedPaper[] {
     const key = normalizeTitle(q.title);
-    const excluded = new Set<number>(key === '' ? [] : this.titleOrds(key));
-    const ex = q.excludeId === undefined ? undefined : this.ordinals.ofId(q.excludeId);
+    const excluded = new Set<number>(key === '' ? [] : this.records.titleOrds(key));
+    const ex = q.excludeId === undefined ? undefined : this.records.ordinals.ofId(q.excludeId);
     if (ex !== undefined) excluded.add(ex);
     const ctx = {
       papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.dates.newest,
       dateNumberOf: this.dates.dateNumberOf, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
     };
-    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper, opts.abstracts !== false) }));
+    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.records.real(r.paper, opts.abstracts !== false) }));
   }
 
   /** Notes the postings related() would walk for this text and a woken index lacks (see noteRelatedPostings). */
@@ -315,9 +230,9 @@ export class PaperIndex {
 
   /** Coauthors of each page author the dataset knows (others are skipped). */
   coauthorsOf(authorNames: string[], perAuthor = 10): AuthorCoauthors[] {
-    if (this.learned.size === 0) return this.graph.coauthorsOf(authorNames, perAuthor);
-    this.learnedKeys ??= learnedAuthors(this.graph, this.learned);
-    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.ordinals.ofId(id), authorNames, perAuthor);
+    if (this.records.learned.size === 0) return this.graph.coauthorsOf(authorNames, perAuthor);
+    this.learnedKeys ??= learnedAuthors(this.graph, this.records.learned);
+    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.records.ordinals.ofId(id), authorNames, perAuthor);
   }
 
   /**
@@ -328,11 +243,11 @@ export class PaperIndex {
     if (query.trim() === '' || limit <= 0) return [];
     const authorOrds = filters?.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(filters.author))));
     const accept = filters ? searchFilter(filters, this.table, this.dates.dateNumberOf, authorOrds) : undefined;
-    const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
-    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.paperOf(idOrd) : undefined;
+    const idOrd = ARXIV_ID_QUERY.test(query) ? this.records.ordOfArxivId(query) : undefined;
+    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.records.paperOf(idOrd) : undefined;
     const hits: SearchHit[] = [];
     for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.dates.dateNumberOf })) {
-      const paper = h.ord === idOrd && byId ? undefined : this.paperOf(h.ord);
+      const paper = h.ord === idOrd && byId ? undefined : this.records.paperOf(h.ord);
       if (paper) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });

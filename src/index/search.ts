@@ -21,6 +21,7 @@ export interface RawHit {
   matchedTerms: string[];
 }
 
+/** One Scratch per index (search-scratch.ts), made on its first search. */
 const scratches = new WeakMap<TermIndex, Scratch>();
 
 export interface SearchOptions {
@@ -108,7 +109,6 @@ function byEvaluationOrder(a: TokenTerms, b: TokenTerms): number {
   const key = (t: TokenTerms) => (t.ids.length === 1 ? t.cost : t.cost * RANGE_FIRST_RATIO);
   return key(a) - key(b) || (a.ids.length === 1 ? 0 : 1) - (b.ids.length === 1 ? 0 : 1);
 }
-
 
 /**
  * The index terms of the query found in paper `ord`, sorted (for highlighting).

@@ -60,7 +60,7 @@ export class CoauthorGraph {
     private readonly data: AuthorGraphData,
     /** authorPapers() of this graph when stored with the snapshot (saves deriving it on a cold start). */
     byAuthor?: AuthorPapers,
-    /** The id of the paper at an ordinal (PaperIndex remembers the ids it hands out, see paperRefs). */
+    /** The id of the paper at an ordinal (PaperRecords.idAt remembers the ids it hands out, see paperRefs). */
     private readonly idOf: (ord: number) => string = (ord) => papers[ord]?.id ?? '',
   ) {
     this.byAuthor = byAuthor;

@@ -4,9 +4,12 @@
  * text goes through the typed-array inverted index (term-index.ts), authors
  * through the typed-array author graph (author-build.ts, coauthors.ts); both
  * are built in one pass and persisted. Id lookup maps are built lazily, so a
- * cold start only checks and wraps the persisted arrays. Papers are read
- * through a PaperTable (paper-columns.ts): the built-from array, or columns
- * loaded from a snapshot whose Paper objects are made only when returned.
+ * cold start only checks and wraps the persisted arrays (index-snapshot.ts).
+ * Papers are read through a PaperTable (paper-columns.ts): the built-from
+ * array, or columns loaded from a snapshot whose Paper objects are made only
+ * when returned. This class answers; what it holds to answer is apart: which
+ * record a paper returns (paper-records.ts), the dates (paper-dates.ts), the
+ * chunks a woken index reads on demand (on-demand-chunks.ts).
  * See src/index/README.md.
  */
 import type { PageInfo } from '../arxiv/page-info';
@@ -14,63 +17,43 @@ import type { Author, Dataset, Paper } from '../dataset/schema';
 import type { AuthorCoauthors, PaperMatch, RelatedPaper, RelatedQuery, SearchFilters, SearchHit } from './types';
 import type { AuthorGraphData } from './author-build';
 import { buildIndex } from './build';
-import { authorPapersFit, CoauthorGraph, type AuthorPapers } from './coauthors';
-import { adoptLookupSlots } from './term-lookup';
+import { CoauthorGraph, type AuthorPapers } from './coauthors';
 import { coauthorsWithLearned, learnedAuthors, type LearnedAuthors } from './learned-coauthors';
-import { hasTitleKey } from './exact-title';
 import { matchTitle } from './match';
-import { authorKey, normalizeArxivId, normalizeTitle } from './normalize';
+import { authorKey, normalizeTitle } from './normalize';
 import { noteRelatedPostings, relatedPapers } from './related';
 import { contentStats, type ContentStats } from './tf-idf';
 import { searchTerms } from './search';
-import { authorColumns, authorList, type AuthorColumnsData } from './author-columns';
+import { authorColumns } from './author-columns';
 import { AbstractChunks } from './abstract-chunks';
 import { buildPaperColumns } from './paper-columns-builder';
-import { arrayTable, PaperColumns, PaperView, type PaperColumnsData, type PaperTable } from './paper-columns';
-import { IndexLoadError, derivedArrays, deserializeIndex, fromIndexArrays, indexArrays, serializeIndex, type IndexArrays, type SerializedIndex } from './serialize';
-import { postingChunkChecksum, type PostingChunks } from './posting-chunks';
+import { arrayTable, PaperColumns, type PaperTable } from './paper-columns';
+import { derivedArrays, deserializeIndex, indexArrays, serializeIndex, type SerializedIndex } from './serialize';
+import { openSnapshot, type IndexSnapshotData } from './index-snapshot';
+import type { PostingChunks } from './posting-chunks';
+import { OnDemandChunks } from './on-demand-chunks';
 import type { TermIndex } from './term-index';
-import { dateNumber } from './topk';
-import { PaperOrdinals } from './paper-ordinals';
-import { buildTitleHashes, ordsWithKeyHash, titleHashesFit, type TitleHashes } from './title-hashes';
+import { PaperDates } from './paper-dates';
+import { searchFilter } from './search-filters';
+import { PaperRecords } from './paper-records';
+import { buildTitleHashes, type TitleHashes } from './title-hashes';
 
 export { TITLE_ONLY_CONFIDENCE, POSSIBLE_MATCH_BELOW } from './match';
-
-/** Everything an index answers from, as strings and typed arrays (see snapshot()). */
-export interface IndexSnapshotData {
-  index: IndexArrays;
-  papers: PaperColumnsData;
-  authors: AuthorColumnsData;
-}
+export type { IndexSnapshotData } from './index-snapshot';
 
 /** A search query that is just an arXiv id, optionally with prefix and version. */
 const ARXIV_ID_QUERY = /^\s*(arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z-]+(\.[a-z]{2})?\/\d{7})(v\d+)?\s*$/i;
 
-/**
- * Every author-graph node points at an author record or none (-1). A plain
- * loop: TypedArray.some with a callback cost a woken worker ~20 ms over
- * 175k nodes at 1M papers (run before V8 optimizes anything).
- */
-function recordsFit(records: Int32Array, count: number): boolean {
-  for (let i = 0; i < records.length; i++) if ((records[i] ?? 0) >= count) return false;
-  return true;
-}
-
 export class PaperIndex {
-  /** Ordinals by title hash, for the exact-title match: made with the build, or from the snapshot. */
-  private titleHashCache?: TitleHashes;
   private graphCache?: CoauthorGraph;
   /** Each author's papers, when a snapshot brought them (else the graph derives them). */
-  private byAuthor?: AuthorPapers;
-  /** Where the postings are stored when a snapshot left them apart (read as answers need them). */
-  private postings?: PostingChunks;
-  private ordinalsCache?: PaperOrdinals;
-  private dates?: Int32Array;
-  private newest?: string;
-  /** Records learned from pages since the build (learn()): ordinal -> the learned record. */
-  private readonly learned = new Map<number, Paper>();
-  /** Normalized arXiv id -> ordinal, for the learned records that have one. */
-  private readonly learnedArxiv = new Map<string, number>();
+  private readonly byAuthor?: AuthorPapers;
+  /** Which record answers for a paper (learned or the table's), found by id, arXiv id or title. */
+  private readonly records: PaperRecords;
+  /** What a woken index reads as answers need it. */
+  private readonly chunks: OnDemandChunks;
+  /** Date numbers and the newest date, for search's ties and year filter and related's recency. */
+  private readonly dates: PaperDates;
   /** The learned records' author keys, for coauthorsOf (learned-coauthors.ts). */
   private learnedKeys?: LearnedAuthors[];
 
@@ -85,14 +68,20 @@ export class PaperIndex {
     private readonly terms: TermIndex,
     private readonly stats: ContentStats,
     private readonly graphData: AuthorGraphData,
-  ) {}
+    /** What a snapshot or the build brought beside: postings stored apart, each author's papers, the title hashes. */
+    made: { postings?: PostingChunks; byAuthor?: AuthorPapers; titles?: TitleHashes } = {},
+  ) {
+    this.byAuthor = made.byAuthor;
+    this.records = new PaperRecords(table, made.titles);
+    this.chunks = new OnDemandChunks(table, terms, made.postings);
+    this.dates = new PaperDates(table);
+  }
 
   static build(dataset: Pick<Dataset, 'papers' | 'authors'>): PaperIndex {
     const { terms, graph } = buildIndex(dataset.papers, dataset.authors);
-    const built = new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph);
-    // Part of every build, as the streamed build makes them too: not paid by the first title match.
-    built.titleHashCache = buildTitleHashes(dataset.papers.length, (ord) => dataset.papers[ord]?.title ?? '');
-    return built;
+    // The title hashes are part of every build, as the streamed build makes them too: not paid by the first title match.
+    const titles = buildTitleHashes(dataset.papers.length, (ord) => dataset.papers[ord]?.title ?? '');
+    return new PaperIndex(arrayTable(dataset.papers), dataset.authors, terms, contentStats(terms), graph, { titles });
   }
 
   /**
@@ -110,20 +99,8 @@ export class PaperIndex {
    * does not fit or its checksum differs: rebuild then.
    */
   static fromSnapshot(data: IndexSnapshotData, abstracts?: AbstractChunks): PaperIndex {
-    const papers = PaperColumns.fromData(data.papers, abstracts);
-    const authors = authorList(data.authors);
-    const { index, stats, graph, derived, postings } = fromIndexArrays(data.index, papers.length);
-    if (!recordsFit(graph.records, authors.length)) throw new IndexLoadError('shape', 'author graph points past the author records');
-    if (!adoptLookupSlots(index, derived.termSlots)) throw new IndexLoadError('shape', 'term lookup table does not fit the vocabulary');
-    const byAuthor = { offsets: derived.authorPaperOffsets, ords: derived.authorPapers };
-    if (!authorPapersFit(byAuthor, graph)) throw new IndexLoadError('shape', "authors' papers do not fit the author graph");
-    const titles = { hashes: derived.titleHashes, ords: derived.titleHashOrds };
-    if (!titleHashesFit(titles, papers.length)) throw new IndexLoadError('shape', 'title hashes do not fit the papers');
-    const loaded = new PaperIndex(papers, authors, index, stats, graph);
-    loaded.byAuthor = byAuthor;
-    loaded.titleHashCache = titles;
-    loaded.postings = postings;
-    return loaded;
+    const s = openSnapshot(data, abstracts);
+    return new PaperIndex(s.papers, s.authors, s.index, s.stats, s.graph, s);
   }
 
   /**
@@ -132,7 +109,7 @@ export class PaperIndex {
    */
   snapshot(): { data: IndexSnapshotData; abstracts: AbstractChunks } {
     const papers = this.table instanceof PaperColumns ? this.table : buildPaperColumns(this.papers);
-    const derived = derivedArrays(this.terms, this.graphData, this.titleHashes, this.graph.authorPapers());
+    const derived = derivedArrays(this.terms, this.graphData, this.records.titleHashes, this.graph.authorPapers());
     return { data: { index: indexArrays(this.terms, this.stats, this.graphData, derived), papers: papers.data, authors: authorColumns(this.authors) }, abstracts: papers.abstracts };
   }
 
@@ -148,112 +125,40 @@ export class PaperIndex {
    * title, date and categories must not change (learning never changes them).
    */
   learn(papers: readonly Paper[]): void {
-    for (const p of papers) {
-      const ord = this.ordinalOf(p);
-      if (ord === undefined) continue;
-      this.learned.set(ord, p);
-      if (p.arxivId !== undefined) this.learnedArxiv.set(normalizeArxivId(p.arxivId), ord);
-    }
+    this.records.learn(papers);
     this.learnedKeys = undefined;
   }
 
   /**
    * The paper's position in what the index was built from (the merged
-   * datasets, oldest first). Found through its title's hash (title-hashes.ts):
-   * the id map costs ~30 ms to build over 75k snapshot columns, on the first
-   * learned page and on each wake with learned records.
+   * datasets, oldest first), found through its title's hash (paper-records.ts).
    */
   ordinalOf(paper: Pick<Paper, 'id' | 'title'>): number | undefined {
-    const key = normalizeTitle(paper.title);
-    const byTitle = key === '' ? undefined : this.titleOrds(key).find((o) => this.table.id(o) === paper.id);
-    return byTitle ?? this.ordinals.ofId(paper.id);
+    return this.records.ordinalOf(paper);
   }
 
-  /**
-   * The record at an ordinal: the learned one if any, else the table's
-   * (made without reading its abstract chunk when `abstract` is false).
-   */
-  private paperOf(ord: number, abstract = true): Paper | undefined {
-    const learned = this.learned.get(ord);
-    if (learned) return learned;
-    return !abstract && this.table instanceof PaperColumns ? this.table.paperWithoutAbstract(ord) : this.table.paper(ord);
+  /** Title and arXiv id of each paper, for lists the UI shows without another request (reads no abstract). */
+  paperRefs(ids: readonly string[]): { id: string; title: string; arxivId?: string }[] {
+    return this.records.paperRefs(ids);
   }
 
-  /** Abstract chunks the answers since the last call wanted but were not loaded (always none after a build). */
-  takeMissingAbstracts(): number[] {
-    if (!(this.table instanceof PaperColumns)) return [];
-    const out = [...this.table.abstracts.missing].sort((a, b) => a - b);
-    this.table.abstracts.missing.clear();
-    return out;
-  }
-
-  /**
-   * Whether an answer made now has noted chunks it missed (abstracts or
-   * postings) that were not taken yet: the service will read them and ask
-   * again, so the rest of this answer can be skipped.
-   */
-  get missesChunks(): boolean {
-    return (this.table instanceof PaperColumns && this.table.abstracts.missing.size > 0) || this.terms.missesChunks;
-  }
-
+  // The chunks a woken index reads as its answers need them (on-demand-chunks.ts, read by src/background/reads.ts).
+  /** Abstract chunks the answers since the last call wanted but were not loaded. */
+  takeMissingAbstracts(): number[] { return this.chunks.takeMissingAbstracts(); }
+  /** Whether an answer made now missed chunks not taken yet (the rest of it can be skipped). */
+  get missesChunks(): boolean { return this.chunks.missesChunks; }
   /** The key the postings chunks are stored under, when they are read on demand. */
-  get postingsKey(): string | undefined {
-    return this.postings?.key;
-  }
-
+  get postingsKey(): string | undefined { return this.chunks.postingsKey; }
   /** Posting chunks the answers since the last call needed but were not loaded. */
-  takeMissingPostings(): number[] {
-    return this.terms.takeMissingPostings();
-  }
-
-  /** Posting chunks never loaded (read in the background after the first answers). */
-  unloadedPostings(): number[] {
-    return this.terms.unloadedChunks();
-  }
-
-  /**
-   * Hands over posting chunks read from the store; throws IndexLoadError
-   * when one is gone, does not fit or fails its checksum (the snapshot is
-   * then rebuilt). Answers made before them are stale.
-   */
-  addPostings(chunks: readonly { no: number; chunk: unknown }[]): void {
-    for (const { no, chunk } of chunks) {
-      const c = chunk as { posts?: unknown } | undefined;
-      if (!(c?.posts instanceof Uint32Array)) throw new IndexLoadError('shape', `posting chunk ${no} missing`);
-      if (postingChunkChecksum(c.posts) !== this.postings?.checksums[no]) throw new IndexLoadError('shape', `posting chunk ${no}: checksum mismatch`);
-      if (!this.terms.addPostings(no, c.posts)) throw new IndexLoadError('shape', `posting chunk ${no} does not fit`);
-    }
-  }
-
+  takeMissingPostings(): number[] { return this.chunks.takeMissingPostings(); }
+  /** Posting chunks never loaded. */
+  unloadedPostings(): number[] { return this.chunks.unloadedPostings(); }
+  /** Throws IndexLoadError when a chunk is gone, does not fit or fails its checksum. */
+  addPostings(chunks: readonly { no: number; chunk: unknown }[]): void { this.chunks.addPostings(chunks); }
   /** Abstract chunks never loaded (none after a build). */
-  unloadedAbstracts(): number[] {
-    return this.table instanceof PaperColumns ? this.table.abstracts.unloaded(this.size) : [];
-  }
-
-  /** Hands over abstract chunks read from the snapshot; answers made before them are stale. */
-  addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void {
-    if (!(this.table instanceof PaperColumns)) return;
-    for (const c of chunks) this.table.abstracts.add(c.no, c.abstracts);
-    this.table.forgetPapers();
-  }
-
-  /**
-   * A real Paper for what an inner module returned (a PaperView when papers
-   * are columns). Without its abstract when `abstract` is false (made
-   * without asking for its chunk: a list that shows no abstract does not
-   * carry 30 of them).
-   */
-  private real(p: Paper, abstract = true): Paper {
-    const full = p instanceof PaperView ? this.paperAt(p.ord, abstract) : this.learnedOr(p);
-    if (!full) return p;
-    return abstract || full.abstract === '' ? full : { ...full, abstract: '' };
-  }
-
-  private learnedOr(p: Paper): Paper {
-    if (this.learned.size === 0) return p;
-    const ord = this.ordinals.ofId(p.id);
-    return (ord === undefined ? undefined : this.learned.get(ord)) ?? p;
-  }
+  unloadedAbstracts(): number[] { return this.chunks.unloadedAbstracts(); }
+  /** Answers made before the chunks are added are stale. */
+  addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void { this.chunks.addAbstracts(chunks); }
 
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
   toJSON(): SerializedIndex {
@@ -265,81 +170,12 @@ export class PaperIndex {
   }
 
   private get graph(): CoauthorGraph {
-    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData, this.byAuthor, (ord) => this.idAt(ord)));
-  }
-
-  /** The id of the paper at `ord`, remembered (paper-ordinals.ts): coauthors list papers by id, and their titles are asked next. */
-  private idAt(ord: number): string {
-    const id = this.table.id(ord);
-    this.ordinals.remember(id, ord);
-    return id;
-  }
-
-  /** Id and arXiv id -> ordinal, made on first use. */
-  private get ordinals(): PaperOrdinals {
-    return (this.ordinalsCache ??= new PaperOrdinals(this.table));
-  }
-
-  /**
-   * Title and arXiv id of each paper, for lists the UI shows without another
-   * request (coauthors' joint papers). Reads no abstract: making whole
-   * papers here had a woken worker read an abstract chunk per joint paper.
-   */
-  paperRefs(ids: readonly string[]): { id: string; title: string; arxivId?: string }[] {
-    return ids.flatMap((id) => {
-      const ord = this.ordinals.ofId(id);
-      if (ord === undefined) return [];
-      const learned = this.learned.get(ord);
-      const arxivId = learned ? learned.arxivId : this.table.arxivId(ord);
-      return [{ id, title: learned?.title ?? this.table.title(ord), ...(arxivId ? { arxivId } : {}) }];
-    });
-  }
-
-  private ordOfArxivId(id: string): number | undefined {
-    const learned = this.learned.size === 0 ? undefined : this.learnedArxiv.get(normalizeArxivId(id));
-    return learned ?? this.ordinals.ofArxivId(id);
-  }
-
-  /** A paper to return, remembering its id (paper-ordinals.ts). */
-  private paperAt(ord: number, abstract = true): Paper | undefined {
-    const p = this.paperOf(ord, abstract);
-    if (p) this.ordinals.remember(p.id, ord);
-    return p;
-  }
-
-  private get titleHashes(): TitleHashes {
-    return (this.titleHashCache ??= buildTitleHashes(this.table.length, (ord) => this.table.title(ord)));
-  }
-
-  /** Papers whose normalized title is `key`, ascending: the title's hash, each candidate's title compared (title-hashes.ts). */
-  private titleOrds(key: string): readonly number[] {
-    return ordsWithKeyHash(this.titleHashes, key).filter((ord) => hasTitleKey(this.table.title(ord), key));
-  }
-
-  private recency = (ord: number): number => {
-    if (!this.dates) {
-      const stored = this.table.dateNumbers;
-      const dates = stored ?? new Int32Array(this.table.length);
-      if (!stored) for (let i = 0; i < dates.length; i++) dates[i] = dateNumber(this.table.date(i));
-      this.dates = dates;
-    }
-    return this.dates[ord] ?? 0;
-  };
-
-  private get newestDate(): string {
-    if (this.newest === undefined) {
-      this.recency(0); // fills this.dates
-      let best = -1;
-      const dates = this.dates ?? new Int32Array(0);
-      for (let i = 0; i < dates.length; i++) if (best < 0 || (dates[i] ?? 0) > (dates[best] ?? 0)) best = i;
-      this.newest = best < 0 ? '' : this.table.date(best);
-    }
-    return this.newest;
+    return (this.graphCache ??= new CoauthorGraph(this.papers, this.authors, this.graphData, this.byAuthor, (ord) => this.records.idAt(ord)));
   }
 
   paper(id: string): Paper | undefined {
-    const ord = this.ordinals.ofId(id);
-    return ord === undefined ? undefined : this.paperOf(ord);
+    const ord = this.records.ordinals.ofId(id);
+    return ord === undefined ? undefined : this.records.paperOf(ord);
   }
 
   /** By author id (= authorKey) or any spelling of the name, initials included when unambiguous. */
@@ -349,15 +185,15 @@ export class PaperIndex {
 
   /** "2102.06171", "2102.06171v2", "arXiv:hep-th/9901001v1". */
   byArxivId(id: string): Paper | undefined {
-    const ord = this.ordOfArxivId(id);
-    return ord === undefined ? undefined : this.paperAt(ord);
+    const ord = this.records.ordOfArxivId(id);
+    return ord === undefined ? undefined : this.records.paperAt(ord);
   }
 
   /** Exact match after normalizeTitle; the first in dataset order if several. */
   byTitle(title: string): Paper | undefined {
     const key = normalizeTitle(title);
-    const ord = key === '' ? undefined : this.titleOrds(key)[0];
-    return ord === undefined ? undefined : this.paperOf(ord);
+    const ord = key === '' ? undefined : this.records.titleOrds(key)[0];
+    return ord === undefined ? undefined : this.records.paperOf(ord);
   }
 
   /**
@@ -368,8 +204,8 @@ export class PaperIndex {
   match(page: PageInfo): PaperMatch | null {
     const byId = this.byArxivId(page.arxivId);
     if (byId) return { paper: byId, method: 'arxiv-id', confidence: 1 };
-    const m = matchTitle(this.terms, this.papers, page, (key) => this.titleOrds(key));
-    const paper = m ? this.paperAt(m.ord) : undefined;
+    const m = matchTitle(this.terms, this.papers, page, (key) => this.records.titleOrds(key));
+    const paper = m ? this.records.paperAt(m.ord) : undefined;
     return m && paper ? { paper, method: m.method, confidence: m.confidence } : null;
   }
 
@@ -377,14 +213,14 @@ export class PaperIndex {
   /** `abstracts: false`: the papers come without their abstracts (abstract ''); the reasons still read those they compare. */
   related(q: RelatedQuery, limit = 10, opts: { abstracts?: boolean } = {}): RelatedPaper[] {
     const key = normalizeTitle(q.title);
-    const excluded = new Set<number>(key === '' ? [] : this.titleOrds(key));
-    const ex = q.excludeId === undefined ? undefined : this.ordinals.ofId(q.excludeId);
+    const excluded = new Set<number>(key === '' ? [] : this.records.titleOrds(key));
+    const ex = q.excludeId === undefined ? undefined : this.records.ordinals.ofId(q.excludeId);
     if (ex !== undefined) excluded.add(ex);
     const ctx = {
-      papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.newestDate,
-      dateNumberOf: this.recency, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
+      papers: this.papers, index: this.terms, stats: this.stats, graph: this.graph, excluded, newestDate: this.dates.newest,
+      dateNumberOf: this.dates.dateNumberOf, primaryCategoryOf: (ord: number) => this.table.primaryCategory(ord),
     };
-    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.real(r.paper, opts.abstracts !== false) }));
+    return relatedPapers(ctx, q, limit).map((r) => ({ ...r, paper: this.records.real(r.paper, opts.abstracts !== false) }));
   }
 
   /** Notes the postings related() would walk for this text and a woken index lacks (see noteRelatedPostings). */
@@ -394,9 +230,9 @@ export class PaperIndex {
 
   /** Coauthors of each page author the dataset knows (others are skipped). */
   coauthorsOf(authorNames: string[], perAuthor = 10): AuthorCoauthors[] {
-    if (this.learned.size === 0) return this.graph.coauthorsOf(authorNames, perAuthor);
-    this.learnedKeys ??= learnedAuthors(this.graph, this.learned);
-    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.ordinals.ofId(id), authorNames, perAuthor);
+    if (this.records.learned.size === 0) return this.graph.coauthorsOf(authorNames, perAuthor);
+    this.learnedKeys ??= learnedAuthors(this.graph, this.records.learned);
+    return coauthorsWithLearned(this.graph, this.papers, this.learnedKeys, (id) => this.records.ordinals.ofId(id), authorNames, perAuthor);
   }
 
   /**
@@ -405,29 +241,16 @@ export class PaperIndex {
    */
   search(query: string, limit = 20, filters?: SearchFilters): SearchHit[] {
     if (query.trim() === '' || limit <= 0) return [];
-    const accept = filters ? this.filterOf(filters) : undefined;
-    const idOrd = ARXIV_ID_QUERY.test(query) ? this.ordOfArxivId(query) : undefined;
-    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.paperOf(idOrd) : undefined;
+    const authorOrds = filters?.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(filters.author))));
+    const accept = filters ? searchFilter(filters, this.table, this.dates.dateNumberOf, authorOrds) : undefined;
+    const idOrd = ARXIV_ID_QUERY.test(query) ? this.records.ordOfArxivId(query) : undefined;
+    const byId = idOrd !== undefined && (!accept || accept(idOrd)) ? this.records.paperOf(idOrd) : undefined;
     const hits: SearchHit[] = [];
-    for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.recency })) {
-      const paper = h.ord === idOrd && byId ? undefined : this.paperOf(h.ord);
+    for (const h of searchTerms(this.terms, query, limit, { accept, recency: this.dates.dateNumberOf })) {
+      const paper = h.ord === idOrd && byId ? undefined : this.records.paperOf(h.ord);
       if (paper) hits.push({ paper, score: h.score, matchedTerms: h.matchedTerms });
     }
     if (byId) hits.unshift({ paper: byId, score: (hits[0]?.score ?? 0) + 1, matchedTerms: [] });
     return hits.slice(0, limit);
-  }
-
-  private filterOf(f: SearchFilters): (ord: number) => boolean {
-    const cat = f.category?.trim();
-    const authorOrds = f.author === undefined ? undefined : new Set(this.graph.papersOf(this.graph.resolve(authorKey(f.author))));
-    return (ord) => {
-      if (!(ord >= 0 && ord < this.table.length)) return false;
-      if (f.hasCode !== undefined && this.table.hasCode(ord) !== f.hasCode) return false;
-      const year = Math.floor(this.recency(ord) / 10000);
-      if (f.yearFrom !== undefined && year < f.yearFrom) return false;
-      if (f.yearTo !== undefined && year > f.yearTo) return false;
-      if (cat && !this.table.categories(ord).some((c) => c === cat || c.startsWith(`${cat}.`))) return false;
-      return !authorOrds || authorOrds.has(ord);
-    };
   }
 }

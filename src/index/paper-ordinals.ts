@@ -1,5 +1,5 @@
 /**
- * Paper id or arXiv id -> ordinal, for PaperIndex. The maps over every
+ * Paper id or arXiv id -> ordinal, for PaperRecords (paper-records.ts). The maps over every
  * paper are built on first use only (~30 ms over 75k snapshot columns): the
  * id asked for is usually of a paper just handed out (the matched paper,
  * excluded from its own related list; a coauthor's joint paper whose title

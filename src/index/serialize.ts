@@ -287,7 +287,7 @@ export function fromIndexArrays(data: unknown, n: number): { index: TermIndex; s
   if (typeof d.vocab !== 'string' || typeof d.authorKeys !== 'string' || ARRAY_KEYS.some((k, i) => !(d[k] instanceof (types[i] as typeof Uint32Array)))) {
     throw new IndexLoadError('shape', 'index arrays of the wrong type');
   }
-  // Postings stored apart: checked chunk by chunk as they are read (TermIndex.addPostings via PaperIndex).
+  // Postings stored apart: checked chunk by chunk as they are read (TermIndex.addPostings via on-demand-chunks.ts).
   const apart = d.postings !== undefined;
   if (apart && !postingChunksFit(d.postings, d.offsets)) throw new IndexLoadError('shape', 'posting chunks do not fit the offsets');
   if (!madeHere.has(d)) {

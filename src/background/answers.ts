@@ -38,7 +38,7 @@ export function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | '
   // The record's abstract is the related query's text: while its chunk is
   // still to be read, ranking now would be thrown away (the service reads
   // it and answers again, see AtlasService.answer).
-  if (match && index.missesChunks) {
+  if (match && index.chunks.missesChunks) {
     // The page's abstract is nearly always the record's: the postings its
     // ranking will walk are read in the same pass as the record's abstract,
     // not in a pass of their own after it.

@@ -21,8 +21,8 @@ export interface Readable {
  * questions answered side by side each take what their own answer noted.
  */
 export async function readMissing(openStore: () => Promise<AtlasStore>, loaded: Readable): Promise<boolean> {
-  const postings = loaded.index.takeMissingPostings();
-  const abstracts = loaded.index.takeMissingAbstracts();
+  const postings = loaded.index.chunks.takeMissingPostings();
+  const abstracts = loaded.index.chunks.takeMissingAbstracts();
   if (postings.length === 0 && abstracts.length === 0) return false;
   const store = await openStore();
   await Promise.all([readPostings(store, loaded, postings), readAbstracts(store, loaded, abstracts)]);
@@ -31,17 +31,17 @@ export async function readMissing(openStore: () => Promise<AtlasStore>, loaded: 
 
 /** Throws IndexLoadError when a chunk is gone or broken (the service then rebuilds). */
 async function readPostings(store: AtlasStore, loaded: Readable, nos: number[]): Promise<void> {
-  const key = loaded.index.postingsKey;
+  const key = loaded.index.chunks.postingsKey;
   if (nos.length === 0 || key === undefined) return;
   const chunks = await store.postingChunks(key, nos);
-  loaded.index.addPostings(nos.map((no, i) => ({ no, chunk: chunks[i] })));
+  loaded.index.chunks.addPostings(nos.map((no, i) => ({ no, chunk: chunks[i] })));
 }
 
 async function readAbstracts(store: AtlasStore, loaded: Readable, nos: number[]): Promise<void> {
   if (nos.length === 0) return;
   const chunks = await store.abstractChunks(loaded.abstractsKey, nos);
   // A chunk gone (a newer snapshot replaced this one) reads as '' until the reload.
-  loaded.index.addAbstracts(nos.map((no, i) => ({ no, abstracts: chunks[i] ?? [] })));
+  loaded.index.chunks.addAbstracts(nos.map((no, i) => ({ no, abstracts: chunks[i] ?? [] })));
 }
 
 /**
@@ -69,8 +69,8 @@ const ABSTRACTS_BATCH = 16;
  */
 export function fillLater(openStore: () => Promise<AtlasStore>, loaded: Readable, current: () => Promise<boolean>, log?: (message: string) => void, abstractsMax = FILL_ABSTRACTS_MAX): void {
   const { index } = loaded;
-  inBackground('postings', () => index.unloadedPostings(), POSTINGS_BATCH, async (nos) => readPostings(await openStore(), loaded, nos), current, log);
-  if (index.size <= abstractsMax) inBackground('abstracts', () => index.unloadedAbstracts(), ABSTRACTS_BATCH, async (nos) => readAbstracts(await openStore(), loaded, nos), current, log);
+  inBackground('postings', () => index.chunks.unloadedPostings(), POSTINGS_BATCH, async (nos) => readPostings(await openStore(), loaded, nos), current, log);
+  if (index.size <= abstractsMax) inBackground('abstracts', () => index.chunks.unloadedAbstracts(), ABSTRACTS_BATCH, async (nos) => readAbstracts(await openStore(), loaded, nos), current, log);
 }
 
 /** Reads the chunks `unloaded()` lists now a batch at a time (skipping those answers read meanwhile), a task each, while `current()`. */

@@ -50,8 +50,8 @@ export class PaperIndex {
   private readonly byAuthor?: AuthorPapers;
   /** Which record answers for a paper (learned or the table's), found by id, arXiv id or title. */
   private readonly records: PaperRecords;
-  /** What a woken index reads as answers need it. */
-  private readonly chunks: OnDemandChunks;
+  /** What a woken index reads as its answers need it (src/background/reads.ts takes, reads and adds it). */
+  readonly chunks: OnDemandChunks;
   /** Date numbers and the newest date, for search's ties and year filter and related's recency. */
   private readonly dates: PaperDates;
   /** The learned records' author keys, for coauthorsOf (learned-coauthors.ts). */
@@ -142,24 +142,6 @@ export class PaperIndex {
     return this.records.paperRefs(ids);
   }
 
-  // The chunks a woken index reads as its answers need them (on-demand-chunks.ts, read by src/background/reads.ts).
-  /** Abstract chunks the answers since the last call wanted but were not loaded. */
-  takeMissingAbstracts(): number[] { return this.chunks.takeMissingAbstracts(); }
-  /** Whether an answer made now missed chunks not taken yet (the rest of it can be skipped). */
-  get missesChunks(): boolean { return this.chunks.missesChunks; }
-  /** The key the postings chunks are stored under, when they are read on demand. */
-  get postingsKey(): string | undefined { return this.chunks.postingsKey; }
-  /** Posting chunks the answers since the last call needed but were not loaded. */
-  takeMissingPostings(): number[] { return this.chunks.takeMissingPostings(); }
-  /** Posting chunks never loaded. */
-  unloadedPostings(): number[] { return this.chunks.unloadedPostings(); }
-  /** Throws IndexLoadError when a chunk is gone, does not fit or fails its checksum. */
-  addPostings(chunks: readonly { no: number; chunk: unknown }[]): void { this.chunks.addPostings(chunks); }
-  /** Abstract chunks never loaded (none after a build). */
-  unloadedAbstracts(): number[] { return this.chunks.unloadedAbstracts(); }
-  /** Answers made before the chunks are added are stale. */
-  addAbstracts(chunks: readonly { no: number; abstracts: readonly string[] }[]): void { this.chunks.addAbstracts(chunks); }
-
   /** The compact persisted form (typed arrays: store it with structured clone, e.g. IndexedDB). */
   toJSON(): SerializedIndex {
     return serializeIndex(this.terms, this.stats, this.graphData, { papers: this.papers, authors: this.authors });
@@ -209,8 +191,11 @@ export class PaperIndex {
     return m && paper ? { paper, method: m.method, confidence: m.confidence } : null;
   }
 
-  /** Papers related to a page or dataset paper; see related.ts for the scoring. */
-  /** `abstracts: false`: the papers come without their abstracts (abstract ''); the reasons still read those they compare. */
+  /**
+   * Papers related to a page or dataset paper; see related.ts for the scoring.
+   * `abstracts: false`: the papers come without their abstracts (abstract '');
+   * the reasons still read those they compare.
+   */
   related(q: RelatedQuery, limit = 10, opts: { abstracts?: boolean } = {}): RelatedPaper[] {
     const key = normalizeTitle(q.title);
     const excluded = new Set<number>(key === '' ? [] : this.records.titleOrds(key));

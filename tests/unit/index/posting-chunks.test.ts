@@ -25,10 +25,10 @@ function answerLikeTheService<T>(w: ReturnType<typeof woken>, ask: (i: PaperInde
   let answer = ask(w.index);
   let read = 0;
   for (let pass = 0; pass < 5; pass++) {
-    const missing = w.index.takeMissingPostings();
+    const missing = w.index.chunks.takeMissingPostings();
     if (missing.length === 0) break;
     read += missing.length;
-    w.index.addPostings(missing.map((no) => ({ no, chunk: structuredClone(w.chunk(no)) })));
+    w.index.chunks.addPostings(missing.map((no) => ({ no, chunk: structuredClone(w.chunk(no)) })));
     answer = ask(w.index);
   }
   return { answer, read };
@@ -54,7 +54,7 @@ describe('postings stored apart, in chunks read as answers need them', () => {
   it('are cut in many chunks here, and none is in memory after the wake', () => {
     const w = woken();
     expect(w.count).toBeGreaterThan(20);
-    expect(w.index.unloadedPostings()).toHaveLength(w.count);
+    expect(w.index.chunks.unloadedPostings()).toHaveLength(w.count);
   });
 
   it.each(questions)('%s: the first try notes what it misses, and once it is read the answer is the full index\'s', (_, ask) => {
@@ -84,14 +84,14 @@ describe('postings stored apart, in chunks read as answers need them', () => {
     expect(count).toBe(0);
     const index = PaperIndex.fromSnapshot(structuredClone({ ...empty.data, index: arrays }));
     expect(index.search('anything', 5)).toEqual([]);
-    expect(index.takeMissingPostings()).toEqual([]);
+    expect(index.chunks.takeMissingPostings()).toEqual([]);
   });
 
   it('a chunk that does not match its checksum is refused', () => {
     const w = woken();
     const bad = structuredClone(w.chunk(3));
     bad.posts[0] = (bad.posts[0] ?? 0) + 256; // the next paper ordinal
-    expect(() => w.index.addPostings([{ no: 3, chunk: bad }])).toThrow(/checksum mismatch/);
-    expect(() => w.index.addPostings([{ no: 4, chunk: undefined }])).toThrow(/missing/);
+    expect(() => w.index.chunks.addPostings([{ no: 3, chunk: bad }])).toThrow(/checksum mismatch/);
+    expect(() => w.index.chunks.addPostings([{ no: 4, chunk: undefined }])).toThrow(/missing/);
   });
 });

@@ -274,9 +274,8 @@ export class AtlasService {
     if (snapshot?.builtFrom === datasetsToken(metas)) {
       try {
         const t2 = Date.now();
-        const { index, abstractsKey, mergedInto, totals } = readSnapshot(snapshot.data);
-        const loaded = withLearned(await learned, { datasets: metas, index, abstractsKey, mergedInto, catalog: catalogInfo(metas, mergedInto, totals) });
-        log?.(`index of ${index.size} papers loaded: store opened ${opened - t0} ms, catalog ${t1 - opened} ms, snapshot read ${t2 - t1} ms, checked ${Date.now() - t2} ms`);
+        const loaded = withLearned(await learned, this.loadedFrom(metas, readSnapshot(snapshot.data)));
+        log?.(`index of ${loaded.index.size} papers loaded: store opened ${opened - t0} ms, catalog ${t1 - opened} ms, snapshot read ${t2 - t1} ms, checked ${Date.now() - t2} ms`);
         return loaded;
       } catch (error) {
         log?.(`index snapshot unreadable, rebuilding: ${String(error)}`);

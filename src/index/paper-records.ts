@@ -8,7 +8,8 @@
 import type { Paper } from '../dataset/schema';
 import { hasTitleKey } from './exact-title';
 import { normalizeArxivId, normalizeTitle } from './normalize';
-import { PaperColumns, PaperView, type PaperTable } from './paper-columns';
+import { PaperColumns, type PaperTable } from './paper-columns';
+import { PaperView } from './paper-view';
 import { PaperOrdinals } from './paper-ordinals';
 import { buildTitleHashes, ordsWithKeyHash, type TitleHashes } from './title-hashes';
 

@@ -1,7 +1,7 @@
 import type { AbstractChunks } from '../index/abstract-chunks';
 import { PaperIndex, type IndexSnapshotData } from '../index/paper-index';
 import { withPostingsApart } from '../index/posting-chunks';
-import { storedIndexStrings } from '../index/serialize';
+import { storedIndexStrings } from '../index/index-arrays';
 import { storedPaperColumns } from '../index/paper-columns';
 import { storedAuthorColumns } from '../index/author-columns';
 import type { AtlasStore, SnapshotTicket, StoredParts } from '../storage/db';

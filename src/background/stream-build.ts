@@ -7,7 +7,7 @@ import { hasTitleKey } from '../index/exact-title';
 import { authorKey, normalizeTitle } from '../index/normalize';
 import { PaperColumnsBuilder } from '../index/paper-columns-builder';
 import { contentStats } from '../index/tf-idf';
-import { derivedArrays, indexArrays } from '../index/serialize';
+import { derivedArrays, indexArrays } from '../index/index-arrays';
 import { hashTitleKey, sortTitleHashes, titleHash } from '../index/title-hashes';
 import type { IndexSnapshotData } from '../index/paper-index';
 import { SNAPSHOT_FORMAT, type ServiceSnapshot } from './snapshot';

@@ -9,7 +9,8 @@ import type { AbstractChunks } from './abstract-chunks';
 import { authorList, type AuthorColumnsData } from './author-columns';
 import { authorPapersFit } from './coauthors';
 import { PaperColumns, type PaperColumnsData } from './paper-columns';
-import { IndexLoadError, fromIndexArrays, type IndexArrays } from './serialize';
+import { fromIndexArrays, type IndexArrays } from './index-arrays';
+import { IndexLoadError } from './serialize';
 import { adoptLookupSlots } from './term-lookup';
 import { titleHashesFit } from './title-hashes';
 

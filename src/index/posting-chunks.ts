@@ -5,7 +5,7 @@
  * addPostings, and the service's answer loop). Pure: no browser API.
  */
 import { arrayChecksum } from './columns';
-import type { IndexArrays } from './serialize';
+import type { IndexArrays } from './index-arrays';
 
 /**
  * Postings stored beside the index record in chunks of consecutive terms

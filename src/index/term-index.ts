@@ -60,7 +60,7 @@ export function compareTerms(a: string, b: string): number {
 
 /**
  * Postings kept in chunks of consecutive terms (a snapshot read back, see
- * PostingChunks in serialize.ts): chunk c holds terms firstTerm[c] ..
+ * PostingChunks in posting-chunks.ts): chunk c holds terms firstTerm[c] ..
  * firstTerm[c + 1] - 1. A woken worker reads only the chunks its first
  * answers walk, instead of every posting (42 MB at 75k, 590 MB at 1M).
  */

@@ -3,7 +3,7 @@ import type { DatasetMeta } from '../storage/upgrade';
 import type { PaperIndex } from '../index/paper-index';
 import type { ParsedRequest, Response } from '../messaging/protocol';
 import type { AtlasStore } from '../storage/db';
-import { applyCatalogRequest, catalogInfo, catalogResponse, isCatalogRequest, type CatalogRequest } from './catalog';
+import { applyCatalogRequest, catalogInfo, catalogResponse, isCatalogRequest, openCatalog, type CatalogRequest } from './catalog';
 import type { PageInfo } from '../arxiv/page-info';
 import type { PaperMatch } from '../index/types';
 import { respond, type AnswerRequest } from './answers';
@@ -250,19 +250,7 @@ export class AtlasService {
     const t0 = Date.now();
     const store = await this.openStore();
     const opened = Date.now();
-    // Rows of imports that died (tab closed, browser killed) are never shown;
-    // delete them now. An import still running holds a Web Lock and is kept.
-    const dropped = await store.cleanupStaging();
-    if (dropped.length) log?.(`removed ${dropped.length} unfinished import(s)`);
-    let metas = await store.list();
-    // Seed on first run only: a user who removed the default keeps it removed.
-    if (metas.length === 0 && !(await store.wasSeeded())) {
-      const seeded = this.options.defaultDataset();
-      await store.putDataset(seeded, 'embedded profile');
-      await store.markSeeded();
-      metas = await store.list();
-      log?.(`seeded default dataset (${seeded.papers.length} papers)`);
-    }
+    const metas = await openCatalog(store, this.options.defaultDataset, log);
     // The cheap path: catalog records + one snapshot record, no dataset rows.
     const t1 = Date.now();
     // Read now, beside the snapshot: a build's snapshot write (after it

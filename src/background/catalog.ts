@@ -20,6 +20,25 @@ export function isCatalogRequest(request: ParsedRequest): request is CatalogRequ
   return CATALOG_TYPES.has(request.type);
 }
 
+/**
+ * The committed datasets, oldest first, as a (re)started worker first reads
+ * them. Rows of imports that died (tab closed, browser killed) are never
+ * shown and are deleted now; an import still running holds a Web Lock and is
+ * kept. The default dataset is seeded on first run only: a user who removed
+ * it keeps it removed.
+ */
+export async function openCatalog(store: AtlasStore, defaultDataset: () => Dataset, log?: (message: string) => void): Promise<DatasetMeta[]> {
+  const dropped = await store.cleanupStaging();
+  if (dropped.length) log?.(`removed ${dropped.length} unfinished import(s)`);
+  const metas = await store.list();
+  if (metas.length > 0 || (await store.wasSeeded())) return metas;
+  const seeded = defaultDataset();
+  await store.putDataset(seeded, 'embedded profile');
+  await store.markSeeded();
+  log?.(`seeded default dataset (${seeded.papers.length} papers)`);
+  return store.list();
+}
+
 /** Makes the change a request asks for; true when the service must reload. */
 export async function applyCatalogRequest(request: CatalogRequest, store: AtlasStore, defaultDataset: () => Dataset): Promise<boolean> {
   switch (request.type) {

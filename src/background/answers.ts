@@ -37,7 +37,7 @@ export function lookupAnswer(index: PaperIndex, page: Pick<PageInfo, 'title' | '
   const authors = unionNames(page.authors, match?.paper.authors ?? []);
   // The record's abstract is the related query's text: while its chunk is
   // still to be read, ranking now would be thrown away (the service reads
-  // it and answers again, see AtlasService.answer).
+  // it and answers again, see answerWithReads in reads.ts).
   if (match && index.chunks.missesChunks) {
     // The page's abstract is nearly always the record's: the postings its
     // ranking will walk are read in the same pass as the record's abstract,

@@ -12,7 +12,7 @@ import { learnFromPage } from './learn';
 import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
 import { rebuildFromStore } from './build-from-store';
 import { ImportPrebuild } from './prebuild';
-import { fillLater, readMissing } from './reads';
+import { answerWithReads, fillLater } from './reads';
 import { IndexLoadError } from '../index/serialize';
 import { isAlternateFormat, parseAbsUrl } from '../arxiv/url';
 import { EarlyAnswer } from './early-answer';
@@ -192,23 +192,8 @@ export class AtlasService {
     return response;
   }
 
-  /**
-   * Abstracts and, after a cold start, postings are read on demand
-   * (reads.ts): an answer that touched any not yet loaded is made again once
-   * they are, so a woken worker answers exactly as a warm one. Again,
-   * because the next answer may touch others (the matched paper's abstract
-   * changes the related query).
-   */
-  private async answer(loaded: Loaded, request: AnswerRequest, steps: number[], t1: number): Promise<Response> {
-    let response = respond(loaded, request);
-    steps.push(Date.now() - t1);
-    for (let passes = 1; passes < 6; passes++) {
-      if (!(await readMissing(() => this.openStore(), loaded))) break;
-      steps.push(Date.now() - t1);
-      response = respond(loaded, request);
-      steps.push(Date.now() - t1);
-    }
-    return response;
+  private answer(loaded: Loaded, request: AnswerRequest, steps: number[], t1: number): Promise<Response> {
+    return answerWithReads(() => respond(loaded, request), () => this.openStore(), loaded, steps, t1);
   }
 
   /** The rest of a woken index's postings (and abstracts, reads.ts), read in the background while it is the one loaded. */

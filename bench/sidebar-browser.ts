@@ -17,7 +17,9 @@
  *
  * Two passes: arXiv's static assets answered with an uncacheable 404 (every
  * visit is a first visit), then with a cacheable stand-in, as for a reader
- * who has opened arXiv before. `--linger N` adds a walk of N pages each
+ * who has opened arXiv before. Both are walked again with no extension
+ * loaded: arXiv's page alone, whose first paint bounds when any sidebar in
+ * it can be seen. `--linger N` adds a walk of N pages each
  * left open for 35 s, past the 30 s after which Chromium stops an idle
  * extension worker: what a reader who reads each page gets. Without the
  * keep-ready setting (src/messaging/keep-ready.ts) every sidebar
@@ -82,7 +84,7 @@ interface ProbeTiming {
  * marks are on the page's performance timeline. `visit` is a JS expression
  * for the visit's number; `then` runs `stay` ms after the sidebar came.
  */
-function probe(visit: string, then: string, stay: number, setup = ''): string {
+function probe(visit: string, then: string, stay: number, setup = '', waitFor: 'sidebar' | 'paint' = 'sidebar'): string {
   const body = `(() => {
   ${setup}
   const t = {};
@@ -96,7 +98,7 @@ function probe(visit: string, then: string, stay: number, setup = ''): string {
   const poll = () => {
     const host = document.querySelector('paper-atlas-sidebar');
     if (host && t.host === undefined) t.host = performance.now();
-    if (host?.shadowRoot?.querySelector('[data-testid="sidebar-body"]')) {
+    if (${waitFor === 'paint' ? "performance.getEntriesByName('first-contentful-paint').length > 0" : `host?.shadowRoot?.querySelector('[data-testid="sidebar-body"]')`}) {
       t.painted = performance.now();
       setTimeout(done, ${stay}); // the learning step and the first paint settle; not counted
     } else if (performance.now() > ${GIVE_UP_MS}) done();
@@ -107,8 +109,9 @@ function probe(visit: string, then: string, stay: number, setup = ''): string {
   return `<script>${body}</script>`;
 }
 
-/** A page opening the next one of a fixed walk. */
-const walkProbe = (visit: number, next: string | undefined, stay: number) => probe(String(visit), next ? `location.href = ${JSON.stringify(next)};` : '', stay);
+/** A page opening the next one of a fixed walk (once its sidebar came, or with no extension once it first painted). */
+const walkProbe = (visit: number, next: string | undefined, stay: number, waitFor: 'sidebar' | 'paint') =>
+  probe(String(visit), next ? `location.href = ${JSON.stringify(next)};` : '', stay, '', waitFor);
 
 /**
  * A page of a reader clicking through: `stay` ms after its sidebar came, it
@@ -130,24 +133,36 @@ function clickProbe(visits: number, stay: number, restarts: readonly string[]): 
   return probe('walk.n', then, stay, setup);
 }
 
-/** Serves `visits` as one walk (each page opens the next) and runs it in a Chromium of its own; returns the probes' reports. */
-function walk(profile: string, visits: readonly Visit[], assets: StaticAssets): Promise<ProbeTiming[]> {
+/**
+ * Serves `visits` as one walk (each page opens the next) and runs it in a
+ * Chromium of its own; returns the probes' reports. With `extension` false
+ * the same pages are walked with no extension loaded: arXiv's page alone,
+ * whose first paint bounds when any sidebar in it can be seen.
+ */
+function walk(profile: string, visits: readonly Visit[], assets: StaticAssets, extension = true): Promise<ProbeTiming[]> {
   const aliases: Record<string, string> = {};
   visits.forEach((v, i) => {
     const { pathname, search } = new URL(v.url);
-    aliases[pathname + search] = v.html.replace('<head>', `<head>${walkProbe(i, visits[i + 1]?.url, visits[i]?.stay ?? 250)}`);
+    aliases[pathname + search] = v.html.replace('<head>', `<head>${walkProbe(i, visits[i + 1]?.url, visits[i]?.stay ?? 250, extension ? 'sidebar' : 'paint')}`);
   });
   const budget = visits.reduce((ms, v) => ms + (v.stay ?? 0) + GIVE_UP_MS, 2 * GIVE_UP_MS);
-  return run(profile, { aliases, first: visits[0]?.url ?? '', visits: visits.length, budget }, assets);
+  return run(profile, { aliases, first: visits[0]?.url ?? '', visits: visits.length, budget, extension }, assets);
 }
 
 /** Runs Chromium on `profile` from `first` until `visits` pages have reported; returns their reports. */
-async function run(profile: string, walk: { aliases?: Record<string, string>; pageFor?: (id: string) => ServedPage | undefined; first: string; visits: number; budget: number }, assets: StaticAssets): Promise<ProbeTiming[]> {
+async function run(
+  profile: string,
+  walk: { aliases?: Record<string, string>; pageFor?: (id: string) => ServedPage | undefined; first: string; visits: number; budget: number; extension?: boolean },
+  assets: StaticAssets,
+): Promise<ProbeTiming[]> {
   const server = await startArxivServer({ pages: [], aliases: walk.aliases, pageFor: walk.pageFor });
   server.setStaticAssets(assets);
+  // The same switches either way, but the two that load the extension.
+  const switches = extensionBrowserArgs(EXTENSION_PATH, server.port).filter((a) => walk.extension !== false || !/^--(load-extension|disable-extensions-except)=/.test(a));
+  if (walk.extension === false) switches.push('--disable-extensions');
   const chromium = spawn(
     CHROMIUM_PATH,
-    [...extensionBrowserArgs(EXTENSION_PATH, server.port), '--headless=new', `--user-data-dir=${profile}`, '--window-size=1280,900', '--enable-logging=stderr', '--v=0', walk.first],
+    [...switches, '--headless=new', `--user-data-dir=${profile}`, '--window-size=1280,900', '--enable-logging=stderr', '--v=0', walk.first],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const reports: ProbeTiming[] = [];
@@ -207,6 +222,18 @@ function describe(label: string, reports: readonly ProbeTiming[]): string {
   );
 }
 
+/** The same pages with no extension: when arXiv's page alone first paints (nothing of a page is seen before). */
+function describeAlone(label: string, alone: readonly ProbeTiming[], withSidebar: readonly ProbeTiming[]): string {
+  const median = (xs: readonly (number | undefined)[]) => {
+    const known = xs.filter((x): x is number => x !== undefined);
+    return known.length ? Math.round(quantile(known, 0.5)) : NaN;
+  };
+  const fcp = median(alone.map((r) => r.fcp));
+  const shown = median(withSidebar.map(onScreen));
+  return `${label} (${alone.length} pages): first contentful paint median ${fcp} ms, p95 ${Math.round(quantile(alone.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])), 0.95))} ms; ` +
+    `with Paper Atlas the sidebar is on screen ${shown - fcp} ms after it (median against median)`;
+}
+
 if (!HAVE_SAMPLE) {
   console.log('SKIPPED: the arXiv sample is not there (set $PAPER_ATLAS_DATA)');
 } else {
@@ -261,6 +288,18 @@ if (!HAVE_SAMPLE) {
     console.log(describe('75k sample, no automation, all pages', a.filter((t) => firstWalk[t.visit]?.group !== 'warm')));
     const b = await walk(profile, cachedWalk, 'cached');
     console.log(describe("75k sample, no automation, arXiv's static assets cached: sample-paper pages", report(cachedWalk, b, 'sample')));
+    // The bound: the same walks in a Chromium with no extension, on a profile of its own.
+    const bare = mkdtempSync(path.join(tmpdir(), 'paper-atlas-bench-bare-'));
+    try {
+      const aloneFirst = await walk(bare, firstWalk, 'not-found', false);
+      for (const [group, label] of [['sample', 'sample-paper pages'], ['seed', 'seed pages'], ['unknown', 'pages of papers not in the dataset']] as const) {
+        console.log(describeAlone(`arXiv's page alone (no extension), static assets 404: ${label}`, report(firstWalk, aloneFirst, group), report(firstWalk, a, group)));
+      }
+      const aloneCached = await walk(bare, cachedWalk, 'cached', false);
+      console.log(describeAlone("arXiv's page alone (no extension), static assets cached: sample-paper pages", report(cachedWalk, aloneCached, 'sample'), report(cachedWalk, b, 'sample')));
+    } finally {
+      rmSync(bare, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
     // A reader clicking through: each page read for a moment, then its first
     // related paper not opened yet clicked. Pages are made as the walk asks
     // for them: any sample paper, or a seed paper by the id it learned above.

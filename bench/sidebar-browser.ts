@@ -19,7 +19,9 @@
  * visit is a first visit), then with a cacheable stand-in, as for a reader
  * who has opened arXiv before. Both are walked again with no extension
  * loaded: arXiv's page alone, whose first paint bounds when any sidebar in
- * it can be seen. `--linger N` adds a walk of N pages each
+ * it can be seen; and the cached walk once more with our abstract-page script
+ * emptied, for what injecting a script at document_start costs by itself.
+ * `--linger N` adds a walk of N pages each
  * left open for 35 s, past the 30 s after which Chromium stops an idle
  * extension worker: what a reader who reads each page gets. Without the
  * keep-ready setting (src/messaging/keep-ready.ts) every sidebar
@@ -29,7 +31,7 @@
  * src/background/answers-ahead.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HAVE_SAMPLE, readSample, seedDataset } from '../tests/e2e/popup-seed.ts';
@@ -135,15 +137,15 @@ function clickProbe(visits: number, stay: number, restarts: readonly string[]): 
 
 /**
  * Serves `visits` as one walk (each page opens the next) and runs it in a
- * Chromium of its own; returns the probes' reports. With `extension` false
+ * Chromium of its own; returns the probes' reports. With `extension` null
  * the same pages are walked with no extension loaded: arXiv's page alone,
  * whose first paint bounds when any sidebar in it can be seen.
  */
-function walk(profile: string, visits: readonly Visit[], assets: StaticAssets, extension = true): Promise<ProbeTiming[]> {
+function walk(profile: string, visits: readonly Visit[], assets: StaticAssets, extension: string | null = EXTENSION_PATH, waitFor: 'sidebar' | 'paint' = 'sidebar'): Promise<ProbeTiming[]> {
   const aliases: Record<string, string> = {};
   visits.forEach((v, i) => {
     const { pathname, search } = new URL(v.url);
-    aliases[pathname + search] = v.html.replace('<head>', `<head>${walkProbe(i, visits[i + 1]?.url, visits[i]?.stay ?? 250, extension ? 'sidebar' : 'paint')}`);
+    aliases[pathname + search] = v.html.replace('<head>', `<head>${walkProbe(i, visits[i + 1]?.url, visits[i]?.stay ?? 250, extension === null ? 'paint' : waitFor)}`);
   });
   const budget = visits.reduce((ms, v) => ms + (v.stay ?? 0) + GIVE_UP_MS, 2 * GIVE_UP_MS);
   return run(profile, { aliases, first: visits[0]?.url ?? '', visits: visits.length, budget, extension }, assets);
@@ -152,14 +154,14 @@ function walk(profile: string, visits: readonly Visit[], assets: StaticAssets, e
 /** Runs Chromium on `profile` from `first` until `visits` pages have reported; returns their reports. */
 async function run(
   profile: string,
-  walk: { aliases?: Record<string, string>; pageFor?: (id: string) => ServedPage | undefined; first: string; visits: number; budget: number; extension?: boolean },
+  walk: { aliases?: Record<string, string>; pageFor?: (id: string) => ServedPage | undefined; first: string; visits: number; budget: number; extension?: string | null },
   assets: StaticAssets,
 ): Promise<ProbeTiming[]> {
   const server = await startArxivServer({ pages: [], aliases: walk.aliases, pageFor: walk.pageFor });
   server.setStaticAssets(assets);
   // The same switches either way, but the two that load the extension.
-  const switches = extensionBrowserArgs(EXTENSION_PATH, server.port).filter((a) => walk.extension !== false || !/^--(load-extension|disable-extensions-except)=/.test(a));
-  if (walk.extension === false) switches.push('--disable-extensions');
+  const switches = extensionBrowserArgs(walk.extension ?? EXTENSION_PATH, server.port).filter((a) => walk.extension !== null || !/^--(load-extension|disable-extensions-except)=/.test(a));
+  if (walk.extension === null) switches.push('--disable-extensions');
   const chromium = spawn(
     CHROMIUM_PATH,
     [...switches, '--headless=new', `--user-data-dir=${profile}`, '--window-size=1280,900', '--enable-logging=stderr', '--v=0', walk.first],
@@ -234,6 +236,17 @@ function describeAlone(label: string, alone: readonly ProbeTiming[], withSidebar
     `with Paper Atlas the sidebar is on screen ${shown - fcp} ms after it (median against median)`;
 }
 
+/** A copy of the built extension under `dir` whose abstract-page content script is one empty statement. */
+function emptyScriptCopy(dir: string): string {
+  const copy = path.join(dir, 'idle-extension');
+  cpSync(EXTENSION_PATH, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as { content_scripts?: { matches: string[]; js?: string[] }[] };
+  const abs = manifest.content_scripts?.find((c) => c.matches.some((m) => m.includes('/abs')));
+  if (!abs?.js?.length) throw new Error('the build has no content script for abstract pages');
+  for (const js of abs.js) writeFileSync(path.join(copy, js), ';\n');
+  return copy;
+}
+
 if (!HAVE_SAMPLE) {
   console.log('SKIPPED: the arXiv sample is not there (set $PAPER_ATLAS_DATA)');
 } else {
@@ -291,12 +304,17 @@ if (!HAVE_SAMPLE) {
     // The bound: the same walks in a Chromium with no extension, on a profile of its own.
     const bare = mkdtempSync(path.join(tmpdir(), 'paper-atlas-bench-bare-'));
     try {
-      const aloneFirst = await walk(bare, firstWalk, 'not-found', false);
+      const aloneFirst = await walk(path.join(bare, 'alone-profile'), firstWalk, 'not-found', null);
       for (const [group, label] of [['sample', 'sample-paper pages'], ['seed', 'seed pages'], ['unknown', 'pages of papers not in the dataset']] as const) {
         console.log(describeAlone(`arXiv's page alone (no extension), static assets 404: ${label}`, report(firstWalk, aloneFirst, group), report(firstWalk, a, group)));
       }
-      const aloneCached = await walk(bare, cachedWalk, 'cached', false);
+      const aloneCached = await walk(path.join(bare, 'alone-profile'), cachedWalk, 'cached', null);
       console.log(describeAlone("arXiv's page alone (no extension), static assets cached: sample-paper pages", report(cachedWalk, aloneCached, 'sample'), report(cachedWalk, b, 'sample')));
+      // What Chromium's injecting a script at document_start costs by itself:
+      // our extension with an abstract-page script that does nothing.
+      const idle = emptyScriptCopy(bare);
+      const idleCached = await walk(path.join(bare, 'idle-profile'), cachedWalk, 'cached', idle, 'paint');
+      console.log(describeAlone("arXiv's page with Paper Atlas's abstract-page script doing nothing, static assets cached: sample-paper pages", report(cachedWalk, idleCached, 'sample'), report(cachedWalk, b, 'sample')));
     } finally {
       rmSync(bare, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }

@@ -84,7 +84,8 @@ interface ProbeTiming {
  * recorder does (tests/e2e/support/sidebar-timing.ts), so `painted` is the
  * first frame in which the answered sidebar body existed. The content script's
  * marks are on the page's performance timeline. `visit` is a JS expression
- * for the visit's number; `then` runs `stay` ms after the sidebar came.
+ * for the visit's number; `then` runs `stay` ms after the sidebar came (with
+ * `waitFor` 'paint', for a page with no sidebar: after its first paint).
  */
 function probe(visit: string, then: string, stay: number, setup = '', waitFor: 'sidebar' | 'paint' = 'sidebar'): string {
   const body = `(() => {
@@ -206,12 +207,14 @@ async function run(
  */
 const onScreen = (r: ProbeTiming): number | undefined => (r.painted === undefined || r.fcp === undefined ? r.painted : Math.max(r.painted, r.fcp));
 
+/** The p-quantile of the known values, rounded to the ms (NaN when none is known). */
+function quant(xs: readonly (number | undefined)[], p: number): number {
+  const known = xs.filter((x): x is number => x !== undefined);
+  return known.length ? Math.round(quantile(known, p)) : NaN;
+}
+
 function describe(label: string, reports: readonly ProbeTiming[]): string {
   const missing = reports.filter((r) => r.painted === undefined).length;
-  const quant = (xs: readonly (number | undefined)[], p: number) => {
-    const known = xs.filter((x): x is number => x !== undefined);
-    return known.length ? Math.round(quantile(known, p)) : NaN;
-  };
   const q = (k: keyof ProbeTiming, p: number) => quant(reports.map((r) => r[k]), p);
   const fcpAfter = reports.filter((r) => r.painted !== undefined && r.fcp !== undefined && r.painted <= r.fcp).length;
   return (
@@ -226,13 +229,9 @@ function describe(label: string, reports: readonly ProbeTiming[]): string {
 
 /** The same pages with no extension: when arXiv's page alone first paints (nothing of a page is seen before). */
 function describeAlone(label: string, alone: readonly ProbeTiming[], withSidebar: readonly ProbeTiming[]): string {
-  const median = (xs: readonly (number | undefined)[]) => {
-    const known = xs.filter((x): x is number => x !== undefined);
-    return known.length ? Math.round(quantile(known, 0.5)) : NaN;
-  };
-  const fcp = median(alone.map((r) => r.fcp));
-  const shown = median(withSidebar.map(onScreen));
-  return `${label} (${alone.length} pages): first contentful paint median ${fcp} ms, p95 ${Math.round(quantile(alone.flatMap((r) => (r.fcp === undefined ? [] : [r.fcp])), 0.95))} ms; ` +
+  const fcp = quant(alone.map((r) => r.fcp), 0.5);
+  const shown = quant(withSidebar.map(onScreen), 0.5);
+  return `${label} (${alone.length} pages): first contentful paint median ${fcp} ms, p95 ${quant(alone.map((r) => r.fcp), 0.95)} ms; ` +
     `with Paper Atlas the sidebar is on screen ${shown - fcp} ms after it (median against median)`;
 }
 

@@ -138,7 +138,7 @@ export class AtlasService {
     if (request.type === 'import-staged') {
       // Batch 0 starts a new prebuild (one import at a time is indexed ahead).
       if (request.chunk === 0) this.prebuild = new ImportPrebuild(request.importId, this.options.log);
-      if (this.prebuild?.importId === request.importId) this.prebuild.stage(() => this.openStore(), request.chunk, request.duplicates);
+      if (this.prebuild?.importId === request.importId) this.prebuild.stage(() => this.openStore(), request.chunk, request.duplicates, request.authorRefs);
       return { type: 'import-staged' };
     }
     if (request.type === 'open-search') {

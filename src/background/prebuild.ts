@@ -64,7 +64,7 @@ export class ImportPrebuild {
   }
 
   /** Queues batch `chunk` (they must come 0, 1, 2, ...). */
-  stage(store: () => Promise<AtlasStore>, chunk: number, duplicates: number): void {
+  stage(store: () => Promise<AtlasStore>, chunk: number, duplicates: number, authorRefs?: readonly number[]): void {
     this.waiting++;
     this.announced = Math.max(this.announced, chunk);
     // Announced while the one before is indexed: its read waits on IndexedDB meanwhile.
@@ -82,7 +82,10 @@ export class ImportPrebuild {
         const { papers, authors } = await read;
         const t1 = Date.now();
         stream.addAuthors(authors);
-        stream.addChunk([this.importId, chunk], papers);
+        // The import numbered its authors as it met them (a batch lists its new
+        // ones): the names come as numbers, no key worked out again here.
+        stream.numberAuthors(authors);
+        stream.addChunk([this.importId, chunk], papers, authorRefs);
         this.readMs += t1 - t0;
         this.chunks++;
         // No batch waiting: the page is still parsing the next one, time for some of the finishing.

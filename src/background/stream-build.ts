@@ -81,6 +81,7 @@ export class StreamBuild {
   beginDataset(id: string): void {
     this.datasetId = id;
     this.datasetsSeen++;
+    this.index.resetAuthorNumbers();
     this.mergedInto.set(id, 0);
   }
 
@@ -98,12 +99,31 @@ export class StreamBuild {
     }
   }
 
-  /** One stored chunk of the current dataset's papers, in stored order. */
-  addChunk(key: unknown, papers: readonly Paper[]): void {
+  /**
+   * Numbers the current dataset's next authors, in the order an import
+   * yielded them (src/import/arxiv-jsonl.ts): its papers' names can then
+   * come as those numbers (addChunk's `refs`).
+   */
+  numberAuthors(authors: readonly Author[]): void {
+    this.index.numberAuthors(authors.map((a) => a.id));
+  }
+
+  /**
+   * One stored chunk of the current dataset's papers, in stored order.
+   * `refs`: the author number of each paper's each name (numberAuthors), if
+   * known; used only when they cover every name.
+   */
+  addChunk(key: unknown, papers: readonly Paper[], refs?: readonly number[]): void {
     const id = this.datasetId;
     if (id === undefined) throw new Error('beginDataset first');
     const chunk = this.chunkKeys.push(key) - 1;
+    let names = 0;
+    for (const p of papers) names += p.authors.length;
+    const numbered = refs?.length === names ? refs : undefined;
+    let from = 0;
     papers.forEach((p, position) => {
+      const refsAt = from;
+      from += p.authors.length;
       const title = normalizeTitle(p.title);
       const hash = hashTitleKey(title);
       const at = this.datasetsSeen === 1 ? undefined : this.findSame(p, hash, title);
@@ -112,7 +132,7 @@ export class StreamBuild {
         this.mergedInto.set(id, (this.mergedInto.get(id) ?? 0) + 1);
         return;
       }
-      const ord = this.index.add(p);
+      const ord = this.index.add(p, numbered, refsAt);
       this.columns.add(p);
       this.place(ord, chunk, position);
       this.titleHashes.set(ord, hash);

@@ -27,18 +27,25 @@ const CATEGORY_SEP_RE = /\s+/;
 
 export function arxivRecordToPaper(obj: unknown, line: number): ArxivRecordResult {
   const r = recordToPaper(obj, line);
-  return 'problem' in r ? r : { paper: r.paper, authors: newAuthors(r.paper.authors, new Set()) };
+  return 'problem' in r ? r : { paper: r.paper, authors: newAuthors(r.paper.authors, new Map()) };
 }
 
-/** The Authors of `names` whose key is not in `seen` yet (each once; `seen` gets their keys). */
-function newAuthors(names: readonly string[], seen: Set<string>, out: Author[] = []): Author[] {
+/**
+ * The Authors of `names` whose key is not in `seen` yet (each once; `seen`
+ * maps each key met to its author's number: the order the import yields
+ * them). `refs`, if given, gets each name's number, or -1 for a name with
+ * no key (stray punctuation, no letters to look it up by).
+ */
+function newAuthors(names: readonly string[], seen: Map<string, number>, out: Author[] = [], refs?: number[]): Author[] {
   for (const name of names) {
     const key = authorKey(name);
-    // A "name" with no letters (stray punctuation) has no key to look it up by.
-    if (key && !seen.has(key)) {
-      seen.add(key);
+    let n = key ? seen.get(key) : -1;
+    if (n === undefined) {
+      n = seen.size;
+      seen.set(key, n);
       out.push({ id: key, name });
     }
+    refs?.push(n);
   }
   return out;
 }
@@ -86,6 +93,13 @@ export interface ArxivBatch {
   papers: Paper[];
   /** Authors not yet yielded by an earlier batch of the same import. */
   authors: Author[];
+  /**
+   * For each name of each paper, in order: its author's number, i.e. its
+   * place among all the authors yielded so far (this batch's after the
+   * earlier batches'), or -1 for a name with no key. The background's
+   * prebuild takes the names' keys from it instead of working each out again.
+   */
+  authorRefs: number[];
   problems: ImportProblem[];
   /** Lines read so far (cumulative), including blank and failed ones. */
   linesRead: number;
@@ -123,8 +137,8 @@ function parseLine(text: string, line: number): { paper: Paper } | { problem: Im
  */
 export async function* importArxivJsonl(lines: AsyncIterable<Line> | Iterable<Line>, opts: ArxivImportOptions = {}): AsyncGenerator<ArxivBatch> {
   const size = Math.max(1, opts.batchSize ?? 2000);
-  const seenAuthors = new Set<string>();
-  const empty = () => ({ papers: [] as Paper[], authors: [] as Author[], problems: [] as ImportProblem[] });
+  const seenAuthors = new Map<string, number>();
+  const empty = () => ({ papers: [] as Paper[], authors: [] as Author[], authorRefs: [] as number[], problems: [] as ImportProblem[] });
   let batch = empty();
   // Full batches wait here until the first records have passed the check, so
   // a caller never commits part of a file that is then refused.
@@ -158,7 +172,7 @@ export async function* importArxivJsonl(lines: AsyncIterable<Line> | Iterable<Li
       }
     } else {
       batch.papers.push(r.paper);
-      newAuthors(r.paper.authors, seenAuthors, batch.authors);
+      newAuthors(r.paper.authors, seenAuthors, batch.authors, batch.authorRefs);
     }
     if (!checked && ++tried >= CHECK_RECORDS) check();
     if (batch.papers.length + batch.problems.length >= size) close();

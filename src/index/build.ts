@@ -96,11 +96,24 @@ export class IndexBuilder {
     return this.docs;
   }
 
-  /** Adds a paper at the next ordinal. */
-  add(paper: Paper): number {
+  /**
+   * Adds a paper at the next ordinal. `refs`: its names' author numbers
+   * (see numberAuthors) at refs[from], refs[from + 1], ..., if known.
+   */
+  add(paper: Paper, refs?: ArrayLike<number>, from = 0): number {
     const ord = this.docs++;
-    this.tokenize(ord, paper);
+    this.tokenize(ord, paper, refs, from);
     return ord;
+  }
+
+  /** The next author numbers' keys (AuthorGraphBuilder.number). */
+  numberAuthors(keys: readonly string[]): void {
+    this.graph.number(keys);
+  }
+
+  /** A new dataset: its authors are numbered from 0. */
+  resetAuthorNumbers(): void {
+    this.graph.resetNumbers();
   }
 
   /** The paper at `ord` is now `paper` (same ordinal; what the old record contributed is dropped). */
@@ -121,7 +134,7 @@ export class IndexBuilder {
     this.tokenize(ord, paper);
   }
 
-  private tokenize(ord: number, paper: Paper): void {
+  private tokenize(ord: number, paper: Paper, refs?: ArrayLike<number>, from = 0): void {
     if (this.finished) throw new Error('this index build is finished');
     const { table, counts, graph } = this;
     counts.doc++;
@@ -138,8 +151,9 @@ export class IndexBuilder {
       }
     }
     graph.startPaper(ord);
-    for (const name of paper.authors) {
-      const raw = graph.add(ord, name);
+    const names = paper.authors;
+    for (let i = 0; i < names.length; i++) {
+      const raw = refs ? graph.addNumbered(ord, refs[from + i] ?? -1) : graph.add(ord, names[i] ?? '');
       if (raw < 0) continue;
       const end = this.termsOfKey(raw);
       for (let k = this.keyTermStart[raw] ?? 0; k < end; k++) {

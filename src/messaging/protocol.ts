@@ -82,6 +82,8 @@ export const ImportStagedRequest = z.object({
   importId: z.string().min(1).max(200),
   chunk: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
+  /** The batch's author numbers (src/import/arxiv-jsonl.ts ArxivBatch.authorRefs), from an arXiv metadata import. */
+  authorRefs: z.array(z.number().int().min(-1)).max(10_000_000).optional(),
 });
 
 export const RequestSchema = z.discriminatedUnion('type', [

@@ -37,6 +37,13 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
+export interface StagedBatch {
+  importId: string;
+  chunk: number;
+  duplicates: number;
+  authorRefs?: number[];
+}
+
 export interface RunImportOptions {
   store: Pick<AtlasStore, 'beginImport'>;
   stream: ReadableStream<Uint8Array>;
@@ -48,9 +55,10 @@ export interface RunImportOptions {
   /**
    * After each batch is stored: its number under the import's staging id,
    * and the papers met twice so far (the background indexes stored batches
-   * while the next is parsed, see src/background/prebuild.ts).
+   * while the next is parsed, see src/background/prebuild.ts), and for arXiv
+   * metadata the batch's author numbers (ArxivBatch.authorRefs).
    */
-  onStaged?: (s: { importId: string; chunk: number; duplicates: number }) => void;
+  onStaged?: (s: StagedBatch) => void;
   batchSize?: number;
   /** Runs `fn` while holding the import's liveness lock; default Web Locks when present. */
   holdLock?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -119,14 +127,14 @@ async function importLocked(id: string, opts: RunImportOptions): Promise<ImportS
     if (inflight) duplicates += (await inflight).duplicates;
     inflight = undefined;
   };
-  const write = async (batch: readonly Paper[], authors: readonly Author[]) => {
+  const write = async (batch: readonly Paper[], authors: readonly Author[], authorRefs?: number[]) => {
     opts.signal?.throwIfAborted();
     staging ??= await opts.store.beginImport({ id, name, origin: `${label}${opts.fileName ? `: ${opts.fileName}` : ''}` });
     await settle();
     const chunk = batches++;
     inflight = staging.write(batch, authors).then((r) => {
       duplicatesStored += r.duplicates;
-      opts.onStaged?.({ importId: id, chunk, duplicates: duplicatesStored });
+      opts.onStaged?.({ importId: id, chunk, duplicates: duplicatesStored, ...(authorRefs ? { authorRefs } : {}) });
       return r;
     });
     papers += batch.length;
@@ -136,7 +144,7 @@ async function importLocked(id: string, opts: RunImportOptions): Promise<ImportS
     if (file.format === 'jsonl-arxiv') {
       for await (const b of importArxivJsonl(file.lines(), { batchSize: size, bytesRead: file.bytesRead })) {
         noteProblems(b.problems);
-        await write(b.papers, b.authors);
+        await write(b.papers, b.authors, b.authorRefs);
         progress(b.bytesRead ?? 0);
       }
     } else {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PaperSchema, type Paper } from '../../../src/dataset/schema';
-import { normalizeTitle } from '../../../src/index/normalize';
+import { authorKey, normalizeTitle } from '../../../src/index/normalize';
 import { arxivRecordToPaper, importArxivJsonl, type ArxivBatch, type ArxivImportOptions } from '../../../src/import/arxiv-jsonl';
 import { openImport } from '../../../src/import/index';
 import type { Line } from '../../../src/import/lines';
@@ -151,6 +151,19 @@ describe('importArxivJsonl', () => {
     expect(batches.every((b) => b.bytesRead === 42)).toBe(true);
     const ids = batches.flatMap((b) => b.authors.map((a) => a.id));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("numbers each paper's names by their author's place in the import, across batches", async () => {
+    // A name with no letters has no author (number -1); a name met again in a later batch keeps its number.
+    const lines = [...good, JSON.stringify({ ...first100(0), id: '2501.00001', authors: 'Vishal M. Patel, ?', authors_parsed: null })];
+    const batches = await collect(toLines(lines), { batchSize: 30 });
+    const authors = batches.flatMap((b) => b.authors);
+    const names = batches.flatMap((b) => b.papers.flatMap((p) => p.authors));
+    const refs = batches.flatMap((b) => b.authorRefs);
+    expect(refs).toHaveLength(names.length);
+    expect(names.length).toBeGreaterThan(authors.length); // some authors have several papers
+    names.forEach((name, i) => expect(refs[i] === -1 ? '' : authors[refs[i] ?? -2]?.id).toBe(authorKey(name)));
+    expect(refs.slice(-2)).toEqual([authors.findIndex((a) => a.id === 'vishal m patel'), -1]);
   });
 
   it('reports broken lines with their numbers and keeps the rest', async () => {

@@ -135,9 +135,17 @@ export function findGithubUrl(...texts: (string | null | undefined)[]): string |
 }
 
 const PARAGRAPH_RE = /\n\s*\n|\n(?=[ \t])/;
+const NOT_PRINTABLE_ASCII_RE = /[^ -~]/;
 
 /** Hard-wrapped lines joined; paragraphs (blank line or indented line) kept apart. */
 export function cleanAbstract(s: string): string {
+  // Most abstracts are printable ASCII wrapped at single line ends. Trimmed,
+  // with each line end a space, such a text is clean when no two spaces
+  // meet: then every white-space run was one space or one line end, and a
+  // paragraph break needs two (or a tab). Finding that with plain string
+  // functions costs a third of the regular expressions below.
+  const flat = s.trim().replaceAll('\n', ' ');
+  if (!flat.includes('  ') && !NOT_PRINTABLE_ASCII_RE.test(flat)) return flat;
   // Most abstracts are one paragraph: one replace over the flat string.
   // (A regex over a sliced string, e.g. after trim(), ran ~4x slower in V8.)
   if (!PARAGRAPH_RE.test(s)) return s.replace(SPACES_RE, ' ').trim();

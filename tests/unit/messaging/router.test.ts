@@ -25,6 +25,17 @@ describe('routeMessage', () => {
     }
   });
 
+  it("takes an import batch's author numbers only as integers from -1", () => {
+    const staged = { type: 'import-staged', importId: 'import-1', chunk: 0, duplicates: 0 };
+    expect(routeMessage({ ...staged, authorRefs: [0, 1, -1, 1] }, { id: OWN }, OWN, ok).handled).toBe(true);
+    expect(routeMessage(staged, { id: OWN }, OWN, ok).handled).toBe(true);
+    for (const authorRefs of [[0, 1.5], [-2], ['1'], [null], '0,1', { 0: 1 }]) {
+      const routed = routeMessage({ ...staged, authorRefs }, { id: OWN }, OWN, ok);
+      expect(routed.handled, JSON.stringify(authorRefs)).toBe(false);
+      if (!routed.handled) expect(routed.reason).toMatch(/authorRefs/);
+    }
+  });
+
   it('turns a failing handler into an error answer instead of a silent drop', async () => {
     const routed = routeMessage({ type: 'search', query: 'x' }, { id: OWN }, OWN, async () => {
       throw new Error('index unavailable');

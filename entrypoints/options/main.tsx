@@ -32,6 +32,7 @@ const deps: OptionsDeps = {
       signal,
       onProgress,
       // Lets the background index each stored batch while the next is parsed.
+      onBegun: (importId) => void ask({ type: 'import-begun', importId }).catch(() => undefined),
       onStaged: (staged) => void ask({ type: 'import-staged', ...staged }).catch(() => undefined),
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.totalBytes !== undefined ? { totalBytes: input.totalBytes } : {}),

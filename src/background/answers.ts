@@ -14,7 +14,7 @@ import type { CatalogRequest } from './catalog';
  */
 
 /** The questions answered from the index. */
-export type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' } | { type: 'keep-ready' }>;
+export type AnswerRequest = Exclude<ParsedRequest, CatalogRequest | { type: 'open-search' } | { type: 'import-staged' } | { type: 'import-begun' } | { type: 'keep-ready' }>;
 
 /** Authors of a popup result whose coauthors are listed (big collaborations list hundreds). */
 const DETAILS_AUTHORS = 5;

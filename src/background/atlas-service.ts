@@ -135,9 +135,15 @@ export class AtlasService {
 
   async handle(request: ParsedRequest): Promise<Response> {
     if (isCatalogRequest(request)) return this.manage(request);
+    if (request.type === 'import-begun') {
+      // One import at a time is indexed ahead: the latest.
+      this.prebuild = new ImportPrebuild(request.importId, this.options.log);
+      void this.prebuild.begin(() => this.openStore());
+      return { type: 'import-begun' };
+    }
     if (request.type === 'import-staged') {
-      // Batch 0 starts a new prebuild (one import at a time is indexed ahead).
-      if (request.chunk === 0) this.prebuild = new ImportPrebuild(request.importId, this.options.log);
+      // Batch 0 starts a new prebuild, unless its import said it had begun.
+      if (request.chunk === 0 && this.prebuild?.importId !== request.importId) this.prebuild = new ImportPrebuild(request.importId, this.options.log);
       if (this.prebuild?.importId === request.importId) this.prebuild.stage(() => this.openStore(), request.chunk, request.duplicates, request.authorRefs);
       return { type: 'import-staged' };
     }

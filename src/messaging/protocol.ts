@@ -96,6 +96,15 @@ export const ImportStagedRequest = z.object({
   authorRefs: z.custom<number[]>(isAuthorRefs, 'authorRefs: expected a list of author numbers (integers from -1)').optional(),
 });
 
+/**
+ * The options page has begun importing a file it can read (import `importId`,
+ * nothing stored yet): the background gets ready to index its batches.
+ */
+export const ImportBegunRequest = z.object({
+  type: z.literal('import-begun'),
+  importId: z.string().min(1).max(200),
+});
+
 export const RequestSchema = z.discriminatedUnion('type', [
   LookupPageRequest,
   LookupIdRequest,
@@ -108,6 +117,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   RemoveDatasetRequest,
   RestoreDefaultRequest,
   OpenSearchRequest,
+  ImportBegunRequest,
   ImportStagedRequest,
 ]);
 export type Request = z.input<typeof RequestSchema>;
@@ -202,6 +212,7 @@ export type Catalog = Omit<z.infer<typeof DatasetsResponse>, 'type'>;
 
 /** Noted; the indexing goes on in the background. */
 export const ImportStagedResponse = z.object({ type: z.literal('import-staged') });
+export const ImportBegunResponse = z.object({ type: z.literal('import-begun') });
 
 /** The search tab was opened. */
 export const OpenSearchResponse = z.object({ type: z.literal('open-search') });
@@ -222,6 +233,7 @@ export const ResponseSchema = z.discriminatedUnion('type', [
   RestoreDefaultResponse,
   OpenSearchResponse,
   ImportStagedResponse,
+  ImportBegunResponse,
   KeepReadyResponse,
   ErrorResponse,
 ]);

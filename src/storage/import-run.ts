@@ -59,6 +59,8 @@ export interface RunImportOptions {
    * metadata the batch's author numbers (ArxivBatch.authorRefs).
    */
   onStaged?: (s: StagedBatch) => void;
+  /** The file's format is known and its import `importId` begins (before any batch is stored). */
+  onBegun?: (importId: string) => void;
   batchSize?: number;
   /** Runs `fn` while holding the import's liveness lock; default Web Locks when present. */
   holdLock?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -97,6 +99,7 @@ async function importLocked(id: string, opts: RunImportOptions): Promise<ImportS
     await opts.stream.cancel().catch(() => undefined);
     throw new Error('not a file Paper Atlas can read: expected arXiv metadata (one JSON object per line), a Paper Atlas JSON export, or the text of a researcher profile');
   }
+  opts.onBegun?.(id);
 
   const label = FORMAT_LABELS[file.format];
   let name = opts.fileName ? opts.fileName.replace(/\.(jsonl?|txt)?(\.gz)?$/i, '') || opts.fileName : label;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AtlasService } from '@/src/background/atlas-service';
 import { ImportPrebuild } from '@/src/background/prebuild';
 import type { ServiceSnapshot } from '@/src/background/snapshot';
@@ -48,6 +48,7 @@ async function importThrough(s: AtlasService, text: string) {
   const store = await openStore();
   const summary = await runImport({
     store, stream: new Blob([text]).stream(), batchSize: 16, holdLock: noLock,
+    onBegun: (importId) => void s.handle({ type: 'import-begun', importId }),
     onStaged: (staged) => void s.handle({ type: 'import-staged', ...staged }),
   });
   store.close();
@@ -98,6 +99,23 @@ describe('an import indexed while it is written', () => {
     expect(await Promise.all(QUESTIONS.map((q) => fresh.s.handle(q)))).toEqual(answers);
     expect(fresh.builds()).toBe(1);
     expect(await snapshotData()).toEqual(prebuilt);
+  });
+
+  it('reads the other datasets in when the import begins, before its first batch is stored', async () => {
+    const { s, reads } = service();
+    await s.load();
+    const before = reads.length;
+    await s.handle({ type: 'import-begun', importId: 'import-early' });
+    await vi.waitFor(() => expect(reads.slice(before)).toEqual(['["default",0]']));
+    // An import never begun is indexed from its batch 0 as before (the test above: begun).
+    const lines = FIRST_100.split('\n').filter(Boolean).slice(0, 40);
+    const store = await openStore();
+    const summary = await runImport({ store, stream: new Blob([lines.join('\n')]).stream(), batchSize: 16, holdLock: noLock, onStaged: (staged) => void s.handle({ type: 'import-staged', ...staged }) });
+    store.close();
+    expect(await s.handle({ type: 'datasets-changed' })).toMatchObject({ papers: 19 + 40 });
+    const mine = reads.filter((k) => k.includes(summary.datasetId));
+    expect([...new Set(mine)]).toEqual(mine); // prebuilt: no batch read again
+    expect(mine).toHaveLength(3);
   });
 
   it('a file that lists a paper twice is built after the commit instead, and is right', async () => {

@@ -131,6 +131,11 @@ export class AuthorGraphBuilder {
       raw = this.rawOf(authorKey(name));
       this.byName.set(name, raw);
     }
+    return this.pair(raw);
+  }
+
+  /** Records raw key `raw` for the paper being added; returns it (-1 for an empty key, not recorded). */
+  private pair(raw: number): number {
     if (raw < 0) return raw;
     if (this.nPairs === this.pairs.length) {
       const next = new Uint32Array(this.pairs.length * 2);
@@ -169,15 +174,8 @@ export class AuthorGraphBuilder {
     if (raw < 0) {
       raw = this.rawOf(this.numberedKeys[n] ?? '');
       this.numberedRaw[n] = raw + 1;
-      if (raw < 0) return raw;
     }
-    if (this.nPairs === this.pairs.length) {
-      const next = new Uint32Array(this.pairs.length * 2);
-      next.set(this.pairs);
-      this.pairs = next;
-    }
-    this.pairs[this.nPairs++] = raw;
-    return raw;
+    return this.pair(raw);
   }
 
   keyOf(raw: number): string {

@@ -11,7 +11,7 @@ import { updatePaper } from '../storage/update-papers';
 import { learnFromPage } from './learn';
 import { datasetsToken, readSnapshot, type LoadedSnapshot } from './snapshot';
 import { rebuildFromStore } from './build-from-store';
-import { ImportPrebuild } from './prebuild';
+import { prebuildAfter, type ImportPrebuild } from './prebuild';
 import { answerWithReads, fillLater } from './reads';
 import { IndexLoadError } from '../index/serialize';
 import { isAlternateFormat, parseAbsUrl } from '../arxiv/url';
@@ -135,17 +135,9 @@ export class AtlasService {
 
   async handle(request: ParsedRequest): Promise<Response> {
     if (isCatalogRequest(request)) return this.manage(request);
-    if (request.type === 'import-begun') {
-      // One import at a time is indexed ahead: the latest.
-      this.prebuild = new ImportPrebuild(request.importId, this.options.log);
-      void this.prebuild.begin(() => this.openStore());
-      return { type: 'import-begun' };
-    }
-    if (request.type === 'import-staged') {
-      // Batch 0 starts a new prebuild, unless its import said it had begun.
-      if (request.chunk === 0 && this.prebuild?.importId !== request.importId) this.prebuild = new ImportPrebuild(request.importId, this.options.log);
-      if (this.prebuild?.importId === request.importId) this.prebuild.stage(() => this.openStore(), request.chunk, request.duplicates, request.authorRefs);
-      return { type: 'import-staged' };
+    if (request.type === 'import-begun' || request.type === 'import-staged') {
+      this.prebuild = prebuildAfter(this.prebuild, request, () => this.openStore(), this.options.log);
+      return request.type === 'import-begun' ? { type: 'import-begun' } : { type: 'import-staged' };
     }
     if (request.type === 'open-search') {
       if (!this.options.openSearch) throw new Error('Paper Atlas cannot open the search here.');

@@ -1,4 +1,5 @@
 import type { Author, Paper } from '../dataset/schema';
+import type { ParsedRequest } from '../messaging/protocol';
 import { ABSTRACT_CHUNK, AbstractChunks } from '../index/abstract-chunks';
 import type { AtlasStore } from '../storage/db';
 import { prebuildNonce } from '../storage/staging';
@@ -18,6 +19,26 @@ export const KEEP_ABSTRACTS = 200_000;
 interface Batch {
   papers: Paper[];
   authors: Author[];
+}
+
+/** What the options page says of an import as it runs. */
+type ImportMessage = Extract<ParsedRequest, { type: 'import-begun' | 'import-staged' }>;
+
+/**
+ * The prebuild after `message` (one import at a time is indexed ahead: the
+ * latest): a new one when an import begins, its build started at once, or
+ * when batch 0 of an import that did not say so comes; a batch goes to its
+ * import's prebuild.
+ */
+export function prebuildAfter(current: ImportPrebuild | undefined, message: ImportMessage, store: () => Promise<AtlasStore>, log?: (message: string) => void): ImportPrebuild | undefined {
+  if (message.type === 'import-begun') {
+    const next = new ImportPrebuild(message.importId, log);
+    void next.begin(store);
+    return next;
+  }
+  const prebuild = message.chunk === 0 && current?.importId !== message.importId ? new ImportPrebuild(message.importId, log) : current;
+  if (prebuild?.importId === message.importId) prebuild.stage(store, message.chunk, message.duplicates, message.authorRefs);
+  return prebuild;
 }
 
 /**

@@ -52,6 +52,16 @@ const LINGER_PAGES = lingerArg >= 0 ? Number(args[lingerArg + 1]) : 0;
 const LINGER_MS = 35_000;
 /** How long a reader clicking through reads a page before clicking a related paper. */
 const CLICK_STAY_MS = 2_000;
+/**
+ * How long the last warm-up page of a walk stays open. Each walk starts a
+ * Chromium, so its worker starts too, and after its first answer it reads the
+ * rest of the index from IndexedDB in the background (src/background/reads.ts:
+ * all postings 0.6–1.6 s and all abstracts 1.2–3.2 s after that answer, on
+ * this machine). A reader is still on the first page by then; a walk opening
+ * a page every half second would instead time its first pages against those
+ * reads (the worker's time per page was 47 ms during them against 22 ms after).
+ */
+const WARM_STAY_MS = 6_000;
 /** A page whose sidebar has not come by then is reported missing, and the walk goes on. */
 const GIVE_UP_MS = 60_000;
 
@@ -84,10 +94,11 @@ interface ProbeTiming {
  * recorder does (tests/e2e/support/sidebar-timing.ts), so `painted` is the
  * first frame in which the answered sidebar body existed. The content script's
  * marks are on the page's performance timeline. `visit` is a JS expression
- * for the visit's number; `then` runs `stay` ms after the sidebar came (with
- * `waitFor` 'paint', for a page with no sidebar: after its first paint).
+ * for the visit's number; `came` runs as soon as the sidebar came and `then`
+ * `stay` ms after (with `waitFor` 'paint', for a page with no sidebar: after
+ * its first paint).
  */
-function probe(visit: string, then: string, stay: number, setup = '', waitFor: 'sidebar' | 'paint' = 'sidebar'): string {
+function probe(visit: string, then: string, stay: number, setup = '', waitFor: 'sidebar' | 'paint' = 'sidebar', came = ''): string {
   const body = `(() => {
   ${setup}
   const t = {};
@@ -103,6 +114,7 @@ function probe(visit: string, then: string, stay: number, setup = '', waitFor: '
     if (host && t.host === undefined) t.host = performance.now();
     if (${waitFor === 'paint' ? "performance.getEntriesByName('first-contentful-paint').length > 0" : `host?.shadowRoot?.querySelector('[data-testid="sidebar-body"]')`}) {
       t.painted = performance.now();
+      ${came}
       setTimeout(done, ${stay}); // the learning step and the first paint settle; not counted
     } else if (performance.now() > ${GIVE_UP_MS}) done();
     else requestAnimationFrame(poll);
@@ -121,19 +133,26 @@ const walkProbe = (visit: number, next: string | undefined, stay: number, waitFo
  * clicks the first related paper not opened yet in this walk (a restart
  * page when there is none). The walk's count and the pages opened live in
  * the tab's sessionStorage.
+ *
+ * The test server makes each page of this walk when it is first asked for
+ * (25–90 ms in Node), where arXiv's server would answer at once: so as the
+ * sidebar comes, the probe asks for the page it will open (not stored in
+ * the browser's cache), and the server has it made while this one is read.
  */
 function clickProbe(visits: number, stay: number, restarts: readonly string[]): string {
   const setup = `const walk = JSON.parse(sessionStorage.getItem('pa-walk') ?? '{"n":0,"seen":[]}');
-  walk.seen.push(location.pathname);`;
+  walk.seen.push(location.pathname);
+  const restarts = ${JSON.stringify(restarts)};
+  const pick = () => [...(document.querySelector('paper-atlas-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="related-list"] a[href*="/abs/"]') ?? [])]
+    .find((a) => !walk.seen.includes(new URL(a.href).pathname));`;
+  const came = `if (walk.n + 1 < ${visits}) fetch(pick()?.href ?? restarts[(walk.n + 1) % restarts.length], { cache: 'no-store' }).catch(() => undefined);`;
   const then = `if (walk.n + 1 >= ${visits}) return;
     walk.n++;
-    const links = [...(document.querySelector('paper-atlas-sidebar')?.shadowRoot?.querySelectorAll('[data-testid="related-list"] a[href*="/abs/"]') ?? [])];
-    const link = links.find((a) => !walk.seen.includes(new URL(a.href).pathname));
+    const link = pick();
     sessionStorage.setItem('pa-walk', JSON.stringify(walk));
-    const restarts = ${JSON.stringify(restarts)};
     if (link) link.click();
     else location.href = restarts[walk.n % restarts.length];`;
-  return probe('walk.n', then, stay, setup);
+  return probe('walk.n', then, stay, setup, 'sidebar', came);
 }
 
 /**
@@ -282,10 +301,12 @@ if (!HAVE_SAMPLE) {
     let n = 0;
     const visit = (url: string, html: string, group: string): Visit => ({ url: `${url}?visit=${n++}`, html, group });
     const sample = chosen.map((p) => visit(`https://arxiv.org/abs/${p.arxivId}`, pageFor(p).html, 'sample'));
-    // Warm-up visits (not counted): the worker starts and loads the index from its snapshot.
+    // Warm-up visits (not counted): the worker starts and loads the index
+    // from its snapshot, and the second stays WARM_STAY_MS for the reads that
+    // follow a start to finish (see WARM_STAY_MS).
     const warmUp = chosen[0];
     if (!warmUp) throw new Error('no sample paper with an arXiv id');
-    const warm = (group: string) => [0, 1].map(() => visit(`https://arxiv.org/abs/${warmUp.arxivId}`, pageFor(warmUp).html, group));
+    const warm = (group: string): Visit[] => [0, 1].map((i) => ({ ...visit(`https://arxiv.org/abs/${warmUp.arxivId}`, pageFor(warmUp).html, group), ...(i === 1 ? { stay: WARM_STAY_MS } : {}) }));
     const seeds = seedPages(loadSeedPapers()).map((p) => visit(p.url, p.html, 'seed'));
     const outside = unknown.map((p) => visit(`https://arxiv.org/abs/${p.id}`, p.html, 'unknown'));
     const firstWalk = [...warm('warm'), ...sample, ...seeds, ...outside];
@@ -324,10 +345,15 @@ if (!HAVE_SAMPLE) {
     const restarts = chosen.map((p) => `https://arxiv.org/abs/${p.arxivId}`);
     const clicks = PAGES + 2; // the first two warm up
     const paperById = new Map(data.papers.filter((p) => p.arxivId).map((p) => [p.arxivId ?? '', p]));
+    // Made once: asked for ahead by the page before (clickProbe), then opened.
+    const made = new Map<string, ServedPage | undefined>();
     const clickPage = (id: string): ServedPage | undefined => {
+      if (made.has(id)) return made.get(id);
       const paper = paperById.get(id);
       const html = paper ? pageFor(paper).html : seedHtml.get(id);
-      return html === undefined ? undefined : { id, title: paper?.title ?? '', authors: [], html: html.replace('<head>', `<head>${clickProbe(clicks, CLICK_STAY_MS, restarts)}`) };
+      const page = html === undefined ? undefined : { id, title: paper?.title ?? '', authors: [], html: html.replace('<head>', `<head>${clickProbe(clicks, CLICK_STAY_MS, restarts)}`) };
+      made.set(id, page);
+      return page;
     };
     const c = await run(profile, { pageFor: clickPage, first: restarts[0] ?? '', visits: clicks, budget: clicks * (CLICK_STAY_MS + GIVE_UP_MS) }, 'cached');
     console.log(describe(`75k sample, no automation, assets cached, clicking through related papers (each page read ${CLICK_STAY_MS / 1000} s first)`, c.filter((t) => t.visit >= 2)));

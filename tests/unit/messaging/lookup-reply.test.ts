@@ -93,7 +93,10 @@ describe('parseLookupReply', () => {
   it('refuses a malformed reply with an error that says what is wrong', () => {
     const bad = withValue(reply() as unknown as Json, ['match', 'paper', 'date'], 'yesterday');
     expect(() => parseLookupReply(bad, 'lookup-page')).toThrow(/could not read \(reply\.match\.paper\.date: expected/);
-    expect(() => parseLookupReply(undefined, 'lookup-page')).toThrow(/could not read/);
+    // Where, through arrays and objects: the sidebar's error names the value.
+    const deep = withValue(reply() as unknown as Json, ['related', 0, 'paper', 'authors', 1], 7);
+    expect(() => parseLookupReply(deep, 'lookup-page')).toThrow(/could not read \(reply\.related\[0\]\.paper\.authors\[1\]: expected a string\)/);
+    expect(() => parseLookupReply(undefined, 'lookup-page')).toThrow(/could not read \(reply: expected an object\)/);
     expect(() => parseLookupReply('<html>', 'lookup-page')).toThrow(/could not read/);
   });
 

@@ -71,13 +71,6 @@ export const DatasetsChangedRequest = z.object({ type: z.literal('datasets-chang
 export const RemoveDatasetRequest = z.object({ type: z.literal('remove-dataset'), id: z.string().min(1).max(200) });
 export const RestoreDefaultRequest = z.object({ type: z.literal('restore-default') });
 /**
- * An import running in the options page stored batch `chunk` (0, 1, 2, ...)
- * under its staging id: the background indexes it while the next one is
- * parsed (prebuild.ts), so the index is ready soon after the commit.
- * `duplicates`: papers of the file met twice so far (merged at commit, which
- * changes stored batches: the background then builds after the commit).
- */
-/**
  * One loop: a 75k-paper import sends 433,452 numbers, and zod's per-element
  * checks (int, min) cost the worker ~90 ms of the import's time.
  */
@@ -87,6 +80,13 @@ function isAuthorRefs(v: unknown): v is number[] {
   return true;
 }
 
+/**
+ * An import running in the options page stored batch `chunk` (0, 1, 2, ...)
+ * under its staging id: the background indexes it while the next one is
+ * parsed (prebuild.ts), so the index is ready soon after the commit.
+ * `duplicates`: papers of the file met twice so far (merged at commit, which
+ * changes stored batches: the background then builds after the commit).
+ */
 export const ImportStagedRequest = z.object({
   type: z.literal('import-staged'),
   importId: z.string().min(1).max(200),

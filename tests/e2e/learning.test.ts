@@ -41,7 +41,7 @@ const titleHref = (page: Page) => sidebar(page).matchedTitle.evaluate((a) => (a 
 
 /** Smith's coauthors as the sidebar lists them. */
 async function smithCoauthors(page: Page): Promise<string[]> {
-  return sidebar(page).group('Samuel L. Smith').locator('.pa-coauthor summary > span:first-child').allTextContents();
+  return sidebar(page).group('Samuel L. Smith').locator('.pa-coauthor-name').allTextContents();
 }
 
 /** Every related paper link on the page, after "Show more" until all are shown. */

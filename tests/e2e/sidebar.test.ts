@@ -201,18 +201,24 @@ describe('living with the sidebar', () => {
     const page = await suite.browser.context.newPage();
     await page.goto(griffinUrl());
     await waitForSidebar(page);
-    const soham = sidebar(page).group('Samuel L. Smith').locator('details.pa-coauthor', { hasText: 'Soham De' });
+    const soham = sidebar(page).group('Samuel L. Smith').locator('.pa-coauthors > li', { hasText: 'Soham De' });
     const joint = Number((await soham.locator('.pa-joint').textContent())?.split(' ')[0]);
-    await soham.locator('summary').click();
+    const toggle = soham.getByRole('button', { name: /Soham De/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
     const links = soham.locator('.pa-joint-papers a');
     await expect.poll(() => links.count()).toBe(joint);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await links.allTextContents()).toContain('Griffin: Mixing Gated Linear Recurrences with Local Attention for Efficient Language Models');
     // From the keyboard too: Enter on another coauthor lists their joint papers.
-    const other = sidebar(page).group('Samuel L. Smith').locator('details.pa-coauthor').filter({ hasNotText: 'Soham De' }).first();
+    const other = sidebar(page).group('Samuel L. Smith').locator('.pa-coauthors > li').filter({ hasNotText: 'Soham De' }).first();
     const otherJoint = Number((await other.locator('.pa-joint').textContent())?.split(' ')[0]);
-    await other.locator('summary').focus();
+    await other.locator('.pa-coauthor').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => other.locator('.pa-joint-papers a').count()).toBe(otherJoint);
+    // Space closes it again, as a disclosure button does.
+    await page.keyboard.press('Space');
+    await expect.poll(() => other.locator('.pa-joint-papers a').count()).toBe(0);
     await page.close();
   });
 

@@ -1,13 +1,25 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { displayTitle, paperUrl, plural } from '../format';
 import { Section, type SectionState } from './Section';
 import type { AuthorGroup } from './types';
 
 type Coauthor = AuthorGroup['coauthors'][number];
 
-/** For each page author the dataset knows: coauthors ranked by joint papers; expand one for the papers. */
+/**
+ * For each page author the dataset knows: coauthors ranked by joint papers;
+ * expand one for the papers.
+ *
+ * The rows come right after the sidebar's first paint (useEffect runs after
+ * it), not in it. The panel is the last and the longest, below the window's
+ * fold on nearly every page, and its rows were a third of the work the
+ * page did before it could paint: building them first made every sidebar
+ * later for lines a reader scrolls to. Until they are in, each list says
+ * aria-busy, and the panel's header and count are already there.
+ */
 export function CoauthorsPanel({ groups, section }: { groups: AuthorGroup[]; section: SectionState }) {
   const withCoauthors = groups.filter((g) => g.coauthors.length > 0);
+  const [rowsIn, setRowsIn] = useState(false);
+  useEffect(() => setRowsIn(true), []);
   return (
     <Section id="coauthors" title="Coauthors" count={withCoauthors.length} {...section}>
       {withCoauthors.length === 0 ? (
@@ -16,8 +28,8 @@ export function CoauthorsPanel({ groups, section }: { groups: AuthorGroup[]; sec
         withCoauthors.map(({ author, coauthors }) => (
           <div key={author.id} class="pa-author" data-testid="author-group">
             <div class="pa-author-name">{author.name}</div>
-            <ul class="pa-coauthors">
-              {coauthors.map((c) => (
+            <ul class="pa-coauthors" aria-busy={rowsIn ? undefined : 'true'}>
+              {(rowsIn ? coauthors : []).map((c) => (
                 <li key={c.id}>
                   <CoauthorRow coauthor={c} />
                 </li>

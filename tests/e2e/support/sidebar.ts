@@ -28,7 +28,12 @@ export function sidebar(page: Page) {
   };
 }
 
-/** Waits until the sidebar has answered (loaded body or an error). */
+/**
+ * Waits until the sidebar has answered (loaded body or an error) and its
+ * coauthor rows, which come a frame after the panels (aria-busy until then),
+ * are in.
+ */
 export async function waitForSidebar(page: Page, timeout = 15_000): Promise<void> {
   await sidebar(page).body.waitFor({ state: 'visible', timeout });
+  await sidebar(page).root.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout });
 }

@@ -11,10 +11,10 @@ type Coauthor = AuthorGroup['coauthors'][number];
  *
  * The rows come right after the sidebar's first paint (useEffect runs after
  * it), not in it. The panel is the last and the longest, below the window's
- * fold on nearly every page, and its rows were a third of the work the
- * page did before it could paint: building them first made every sidebar
- * later for lines a reader scrolls to. Until they are in, each list says
- * aria-busy, and the panel's header and count are already there.
+ * fold on nearly every page, and its rows were about a third of the
+ * sidebar's rendering before the page could paint: building them first made
+ * every sidebar later for lines a reader scrolls to. Until they are in, each
+ * list says aria-busy; the panel's header and count are there already.
  */
 export function CoauthorsPanel({ groups, section }: { groups: AuthorGroup[]; section: SectionState }) {
   const withCoauthors = groups.filter((g) => g.coauthors.length > 0);

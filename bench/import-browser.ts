@@ -83,6 +83,19 @@ function cpuReport(before: Map<string, number>, after: Map<string, number>): str
   return `${total.toFixed(1)} s in all; ${threads.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`;
 }
 
+/**
+ * The whole machine's CPU time (seconds) in user space and in the kernel,
+ * from /proc/stat. The same import code took 8-11 s on one machine here and
+ * 17-19 s on another, where 45% of all CPU time went to the kernel (page
+ * faults and IndexedDB's file I/O cost more there): the share tells which
+ * kind of machine a figure comes from.
+ */
+function machineCpu(): { user: number; kernel: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  const at = (i: number) => (f[i] ?? 0) / 100; // USER_HZ ticks
+  return { user: at(0) + at(1), kernel: at(2) + at(5) + at(6) }; // user + nice; system + irq + softirq
+}
+
 /** "index snapshot stored" lines seen: the seed's, then the import's. */
 let snapshotsStored = 0;
 /** Set when the background logs that a woken worker has read every abstract (reads.ts). */
@@ -177,6 +190,7 @@ async function main(): Promise<void> {
     await o.dataset('embedded default').waitFor({ timeout: 60_000 });
     const before = browserRss(browser.userDataDir);
     const cpuBefore = browserCpu(browser.userDataDir);
+    const machineBefore = machineCpu();
     const updates: string[] = [];
     const watch = setInterval(() => {
       void o.progressText.textContent({ timeout: 100 }).then((t) => t && updates.at(-1) !== t && updates.push(t), () => undefined);
@@ -196,6 +210,10 @@ async function main(): Promise<void> {
       await o.summary.locator('[data-count=merged]', { hasText: 'merged with papers already' }).waitFor({ timeout: 600_000 });
       console.log(`background index ready ${((performance.now() - start) / 1000).toFixed(1)} s after the file was picked`);
       console.log(`CPU until then: ${cpuReport(cpuBefore, browserCpu(browser.userDataDir))}`);
+      const machine = machineCpu();
+      const user = machine.user - machineBefore.user;
+      const kernel = machine.kernel - machineBefore.kernel;
+      console.log(`the whole machine meanwhile: ${user.toFixed(1)} s user, ${kernel.toFixed(1)} s kernel (${Math.round((100 * kernel) / Math.max(0.01, user + kernel))}% kernel)`);
     } catch {
       console.log('background index not ready within 10 minutes');
     }

@@ -86,7 +86,7 @@ function cpuReport(before: Map<string, number>, after: Map<string, number>): str
 /**
  * The whole machine's CPU time (seconds) in user space and in the kernel,
  * from /proc/stat. The same import code took 8-11 s on one machine here and
- * 17-19 s on another, where 45% of all CPU time went to the kernel (page
+ * 16-19 s on another, where 35-45% of all CPU time went to the kernel (page
  * faults and IndexedDB's file I/O cost more there): the share tells which
  * kind of machine a figure comes from.
  */

@@ -28,6 +28,9 @@ const countArg = args.indexOf('--count');
 const count = countArg >= 0 ? Number(args[countArg + 1]) : undefined;
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
+/** What /proc reports CPU time in: ticks of 1/100 s. */
+const USER_HZ = 100;
+
 /** Resident memory of every process started with this profile directory (browser, renderers, GPU, utility). */
 function browserRss(profileDir: string): { total: number; largest: number } {
   let total = 0;
@@ -52,9 +55,8 @@ function browserRss(profileDir: string): { total: number; largest: number } {
  * CPU an import takes moves far less than its wall time.
  */
 function browserCpu(profileDir: string): Map<string, number> {
-  const hz = 100; // USER_HZ, what /proc reports ticks in
   const out = new Map<string, number>();
-  const add = (k: string, ticks: number) => out.set(k, (out.get(k) ?? 0) + ticks / hz);
+  const add = (k: string, ticks: number) => out.set(k, (out.get(k) ?? 0) + ticks / USER_HZ);
   const ticksOf = (stat: string) => {
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(f[11]) + Number(f[12]); // utime, stime
@@ -92,7 +94,7 @@ function cpuReport(before: Map<string, number>, after: Map<string, number>): str
  */
 function machineCpu(): { user: number; kernel: number } {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
-  const at = (i: number) => (f[i] ?? 0) / 100; // USER_HZ ticks
+  const at = (i: number) => (f[i] ?? 0) / USER_HZ;
   return { user: at(0) + at(1), kernel: at(2) + at(5) + at(6) }; // user + nice; system + irq + softirq
 }
 

@@ -182,6 +182,8 @@ export interface FirefoxExtensionBrowser {
   newPage(): Promise<Page>;
   /** Open the popup page (moz-extension://<uuid>/popup.html) in a new tab. */
   openPopup(): Promise<Page>;
+  /** Open the options page (moz-extension://<uuid>/options.html) in a new tab. */
+  openOptions(): Promise<Page>;
   /** Close Firefox (Puppeteer deletes its temporary profile) and the proxy. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -251,31 +253,33 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
   try {
     const extensionId = await browser.installExtension(extensionPath);
     const extensionOrigin = `moz-extension://${EXTENSION_UUID}`;
+    async function openExtensionPage(file: string): Promise<Page> {
+      const page = await browser.newPage();
+      const url = `${extensionOrigin}/${file}`;
+      // Firefox loads the page (in the extension process), but Puppeteer's
+      // goto() never sees that navigation finish and times out after 30 s
+      // (puppeteer-core 25.16 + ESR 153). So start it without waiting on it
+      // and wait for the document instead.
+      const navigation = page.goto(url, { timeout: 20_000 }).catch(() => null);
+      // Polled from Node: waitForFunction re-checks with Function(), which the
+      // extension page's CSP refuses once the page's document is in place.
+      const ready = () => page.evaluate(() => [location.href, document.readyState].join(' ')).catch(() => '');
+      const deadline = Date.now() + 20_000;
+      while ((await ready()) !== `${url} complete`) {
+        if (Date.now() > deadline) throw new Error(`${url} did not load within 20 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      void navigation;
+      return page;
+    }
     return {
       browser,
       proxy,
       extensionId,
       extensionOrigin,
       newPage: () => browser.newPage(),
-      async openPopup() {
-        const page = await browser.newPage();
-        const url = `${extensionOrigin}/popup.html`;
-        // Firefox loads the page (in the extension process), but Puppeteer's
-        // goto() never sees that navigation finish and times out after 30 s
-        // (puppeteer-core 25.16 + ESR 153). So start it without waiting on it
-        // and wait for the document instead.
-        const navigation = page.goto(url, { timeout: 20_000 }).catch(() => null);
-        // Polled from Node: waitForFunction re-checks with Function(), which the
-        // extension page's CSP refuses once the popup document is in place.
-        const ready = () => page.evaluate(() => [location.href, document.readyState].join(' ')).catch(() => '');
-        const deadline = Date.now() + 20_000;
-        while ((await ready()) !== `${url} complete`) {
-          if (Date.now() > deadline) throw new Error(`${url} did not load within 20 s`);
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        void navigation;
-        return page;
-      },
+      openPopup: () => openExtensionPage('popup.html'),
+      openOptions: () => openExtensionPage('options.html'),
       close,
     };
   } catch (err) {

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { E2E_HEADLESS, SIDEBAR_HOST } from '../e2e/support/constants.ts';
+import { E2E_HEADLESS, REPO_ROOT, SIDEBAR_HOST } from '../e2e/support/constants.ts';
 import { loadSeedPapers } from '../e2e/support/seed-pages.ts';
 import { startArxivSite, type ArxivSiteServer } from '../e2e/support/site.ts';
 import { firefoxShot, GECKO_ID, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox.ts';
@@ -101,6 +103,33 @@ describe('Firefox ESR: the sidebar on arXiv abstract pages', () => {
       'On the Origin of Implicit Regularization in Stochastic Gradient Descent',
     );
     await firefoxShot(popup, 'popup-implicit-reg');
+    await popup.close();
+  });
+
+  test("pasted arXiv metadata is imported by the options page's worker, and the popup finds it", async () => {
+    // The import runs in a dedicated worker of the options page (src/storage/import-worker.ts): in Firefox's
+    // MV2 build too. Pasted, since BiDi has no file chooser; the same worker reads a file's Blob.
+    const lines = readFileSync(path.join(REPO_ROOT, 'tests/fixtures/metadata/first-100.jsonl'), 'utf8').split('\n').slice(0, 20);
+    const first = JSON.parse(lines[0] ?? '{}') as { title: string };
+    const options = await ff.openOptions();
+    await options.$eval('details.op-paste', (d) => ((d as HTMLDetailsElement).open = true));
+    // Typing 30 KB key by key is slow; set it as a paste would, and let Preact see the input event.
+    await options.$eval('#op-paste-text', (t, text) => {
+      (t as HTMLTextAreaElement).value = text;
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    }, lines.join('\n'));
+    await options.click('details.op-paste button');
+    await expect.poll(() => text(options, '.op-summary[role=status] .op-counts').catch(() => null), { timeout: 30_000 }).toMatch(/20 papers added/);
+    await expect.poll(() => text(options, '.op-summary[role=status]').catch(() => null), { timeout: 30_000 }).toMatch(/merged with papers already/);
+    // Pasted lines have no file name: the dataset is named after the format, said once.
+    await expect(text(options, '.op-summary-title')).resolves.toMatch(/^Imported arXiv metadata \(JSON lines\) in \d+\.\d s\.$/);
+    await firefoxShot(options, 'options-imported-pasted');
+    await options.close();
+
+    const popup = await ff.openPopup();
+    await expect.poll(() => text(popup, '.pp-footer').catch(() => null), { timeout: 15_000 }).toContain('39 papers');
+    await popup.type('input[type=search]', first.title.split(' ').slice(0, 4).join(' '));
+    await expect.poll(() => text(popup, '[role=option] .pp-title').catch(() => null), { timeout: 15_000 }).toBe(first.title);
     await popup.close();
   });
 

@@ -49,7 +49,7 @@ export function ImportPanel({ deps, onCatalog }: { deps: OptionsDeps; onCatalog:
     }
   }
 
-  const fromFile = (file: File) => void start({ stream: () => file.stream(), fileName: file.name, totalBytes: file.size }, file.name);
+  const fromFile = (file: File) => void start({ blob: file, fileName: file.name }, file.name);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -59,8 +59,7 @@ export function ImportPanel({ deps, onCatalog }: { deps: OptionsDeps; onCatalog:
   };
 
   const importPasted = () => {
-    const bytes = new TextEncoder().encode(pasted);
-    void start({ stream: () => new Blob([bytes]).stream(), totalBytes: bytes.byteLength }, 'pasted text');
+    void start({ blob: new Blob([pasted]) }, 'pasted text');
   };
 
   return (

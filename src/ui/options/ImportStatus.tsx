@@ -41,7 +41,9 @@ function Summary({ summary, merged, indexing, indexError }: { summary: ImportSum
   return (
     <div class="op-summary" role="status">
       <p class="op-summary-title">
-        Imported <strong>{summary.name}</strong> ({FORMAT_LABELS[summary.format]}) in {seconds(summary.elapsedMs)}.
+        Imported <strong>{summary.name}</strong>
+        {/* Pasted arXiv lines are named after their format: say it once. */}
+        {summary.name === FORMAT_LABELS[summary.format] ? '' : ` (${FORMAT_LABELS[summary.format]})`} in {seconds(summary.elapsedMs)}.
       </p>
       <ul class="op-counts">
         <li data-count="papers">{plural(summary.papers, 'paper')} added</li>

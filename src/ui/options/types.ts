@@ -2,12 +2,11 @@ import type { SettingsPort } from '../sidebar/types';
 import type { Catalog } from '../../messaging/protocol';
 import type { ImportProgress, ImportSummary } from '../../storage/import-run';
 
-/** A file or pasted text, opened lazily so nothing is read before the user starts. */
+/** A file or pasted text (a Blob: read only once the import starts, and sent to the import's worker as it is). */
 export interface ImportInput {
-  stream: () => ReadableStream<Uint8Array>;
+  blob: Blob;
   /** Absent for pasted text. */
   fileName?: string;
-  totalBytes?: number;
 }
 
 /**

@@ -70,14 +70,30 @@ export async function* readLines(stream: ReadableStream<Uint8Array>, opts: ReadL
         throw new Error(`${what} (after line ${no}): ${errorMessage(e)}`, { cause: e });
       }
       if (chunk.done) break;
-      const buf = carry + chunk.value;
+      // Lines are cut from the decoded chunk itself: searching `carry + chunk`
+      // would first copy every chunk into a new flat string, and fresh memory
+      // is what an import pays most for (a page fault per 4 KB on some machines).
+      const text = chunk.value;
       let start = 0;
-      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', start)) {
-        const end = nl > start && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl; // CRLF
-        yield { no: ++no, text: buf.slice(start, end) };
+      let nl = text.indexOf('\n');
+      if (carry !== '') {
+        if (nl < 0) {
+          carry += text;
+          if (carry.length > max) throw new Error(`line ${no + 1} is longer than ${max} characters; this is not a line-based text file`);
+          continue;
+        }
+        const line = carry + text.slice(0, nl);
+        carry = '';
+        yield { no: ++no, text: line.endsWith('\r') ? line.slice(0, -1) : line };
+        start = nl + 1;
+        nl = text.indexOf('\n', start);
+      }
+      for (; nl >= 0; nl = text.indexOf('\n', start)) {
+        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl; // CRLF
+        yield { no: ++no, text: text.slice(start, end) };
         start = nl + 1;
       }
-      carry = buf.slice(start);
+      carry = text.slice(start);
       if (carry.length > max) throw new Error(`line ${no + 1} is longer than ${max} characters; this is not a line-based text file`);
     }
     finished = true;

@@ -9,6 +9,10 @@ const enc = new TextEncoder();
 
 /** A stream delivering exactly these chunks, to test splits at awkward places. */
 function chunked(...chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
+  return chunkedList(chunks);
+}
+
+function chunkedList(chunks: readonly (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
     start(c) {
       for (const ch of chunks) c.enqueue(typeof ch === 'string' ? enc.encode(ch) : ch);
@@ -39,6 +43,18 @@ describe('readLines', () => {
     // split inside "ü" (2 bytes), between \r and \n, and inside "Σ"
     const parts = [bytes.subarray(0, 2), bytes.subarray(2, 9), bytes.subarray(9, 10), bytes.subarray(10, 12), bytes.subarray(12)];
     expect(await all(readLines(chunked(...parts)))).toEqual([{ no: 1, text: 'Gülçehre' }, { no: 2, text: 'Σ' }]);
+  });
+
+  it('gives the same lines however the text is cut into chunks (lines across several chunks, a newline first in one)', async () => {
+    const first20 = readFileSync(resolve(FIX, 'first-100.jsonl'), 'utf8').split('\n').slice(0, 20).join('\n');
+    const text = `${first20}\r\nlast\r\n\n`;
+    const expected = text.split('\n').slice(0, -1).map((t, i) => ({ no: i + 1, text: t.endsWith('\r') ? t.slice(0, -1) : t }));
+    const bytes = enc.encode(text);
+    for (const size of [3, 7, 100, 1000, 4096, 65536]) {
+      const parts: Uint8Array[] = [];
+      for (let at = 0; at < bytes.byteLength; at += size) parts.push(bytes.subarray(at, at + size));
+      expect(await all(readLines(chunkedList(parts)))).toEqual(expected);
+    }
   });
 
   it('gives the same lines from the gzip and the plain slice, and counts compressed bytes', async () => {

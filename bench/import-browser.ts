@@ -48,28 +48,28 @@ function browserRss(profileDir: string): { total: number; largest: number } {
   return { total, largest };
 }
 
+/** CPU time (user + system, seconds) and minor page faults of one thread, or of a whole process. */
+interface Use { label: string; cpu: number; faults: number }
+
 /**
- * CPU time (user + system, seconds) of the browser's processes by thread:
- * "renderer/ServiceWorker thread", "browser/IndexedDB", ... and per process
- * in all (threads that ended count there). On a machine others load, the
- * CPU an import takes moves far less than its wall time.
+ * Every thread of the browser's processes ("pid/tid" -> "renderer/ServiceWorker thread", ...)
+ * and every process in all ("pid" -> "renderer (process)"; threads that ended count there).
  */
-function browserCpu(profileDir: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const add = (k: string, ticks: number) => out.set(k, (out.get(k) ?? 0) + ticks / USER_HZ);
-  const ticksOf = (stat: string) => {
+function readUse(profileDir: string): Map<string, Use> {
+  const out = new Map<string, Use>();
+  const useOf = (label: string, stat: string): Use => {
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(f[11]) + Number(f[12]); // utime, stime
+    return { label, cpu: (Number(f[11]) + Number(f[12])) / USER_HZ, faults: Number(f[7]) }; // utime, stime; minflt
   };
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes(profileDir)) continue;
       const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
-      add(`${type} (process)`, ticksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')));
+      out.set(pid, useOf(`${type} (process)`, readFileSync(`/proc/${pid}/stat`, 'utf8')));
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-        add(`${type}/${name}`, ticksOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
+        out.set(`${pid}/${tid}`, useOf(`${type}/${name}`, readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
       }
     } catch {
       // the process ended between listing and reading
@@ -78,11 +78,42 @@ function browserCpu(profileDir: string): Map<string, number> {
   return out;
 }
 
-function cpuReport(before: Map<string, number>, after: Map<string, number>): string {
-  const spent = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v >= 0.2);
-  const total = spent.filter(([k]) => k.endsWith('(process)')).reduce((n, [, v]) => n + v, 0);
-  const threads = spent.filter(([k]) => !k.endsWith('(process)')).sort((a, b) => b[1] - a[1]).slice(0, 6);
-  return `${total.toFixed(1)} s in all; ${threads.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`;
+/**
+ * The browser's CPU and page faults by thread from start() on. Sampled while
+ * the import runs, so a thread that ends before the report still counts: the
+ * options page's import worker is gone by the time the summary shows. On a
+ * machine others load, the CPU an import takes moves far less than its wall
+ * time; where a first touch of memory is dear, the faults say how much.
+ */
+class BrowserUse {
+  private first = new Map<string, Use>();
+  private last = new Map<string, Use>();
+  constructor(private readonly profileDir: string) {}
+
+  start(): void {
+    this.first = readUse(this.profileDir);
+    this.last = new Map(this.first);
+  }
+
+  sample(): void {
+    for (const [k, v] of readUse(this.profileDir)) this.last.set(k, v);
+  }
+
+  report(): string {
+    this.sample();
+    const spent = new Map<string, { cpu: number; faults: number }>();
+    for (const [k, v] of this.last) {
+      const was = this.first.get(k);
+      const s = spent.get(v.label) ?? { cpu: 0, faults: 0 };
+      spent.set(v.label, { cpu: s.cpu + v.cpu - (was?.cpu ?? 0), faults: s.faults + v.faults - (was?.faults ?? 0) });
+    }
+    const all = [...spent].filter(([, v]) => v.cpu >= 0.2);
+    const sum = (rows: typeof all) => rows.reduce((n, [, v]) => ({ cpu: n.cpu + v.cpu, faults: n.faults + v.faults }), { cpu: 0, faults: 0 });
+    const total = sum(all.filter(([k]) => k.endsWith('(process)')));
+    const threads = all.filter(([k]) => !k.endsWith('(process)')).sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 7);
+    const k = (faults: number) => `${Math.round(faults / 1000)}k faults`;
+    return `${total.cpu.toFixed(1)} s in all (${k(total.faults)}); ${threads.map(([t, v]) => `${t} ${v.cpu.toFixed(1)} s (${k(v.faults)})`).join(', ')}`;
+  }
 }
 
 /**
@@ -186,12 +217,15 @@ async function main(): Promise<void> {
     const now = browserRss(browser.userDataDir);
     peak = { total: Math.max(peak.total, now.total), largest: Math.max(peak.largest, now.largest) };
   }, 200);
+  let useSampler: ReturnType<typeof setInterval> | undefined;
   try {
     const options = await openOptions(browser);
     const o = optionsPage(options);
     await o.dataset('embedded default').waitFor({ timeout: 60_000 });
     const before = browserRss(browser.userDataDir);
-    const cpuBefore = browserCpu(browser.userDataDir);
+    const use = new BrowserUse(browser.userDataDir);
+    use.start();
+    useSampler = setInterval(() => use.sample(), 250);
     const machineBefore = machineCpu();
     const updates: string[] = [];
     const watch = setInterval(() => {
@@ -211,7 +245,7 @@ async function main(): Promise<void> {
     try {
       await o.summary.locator('[data-count=merged]', { hasText: 'merged with papers already' }).waitFor({ timeout: 600_000 });
       console.log(`background index ready ${((performance.now() - start) / 1000).toFixed(1)} s after the file was picked`);
-      console.log(`CPU until then: ${cpuReport(cpuBefore, browserCpu(browser.userDataDir))}`);
+      console.log(`CPU until then: ${use.report()}`);
       const machine = machineCpu();
       const user = machine.user - machineBefore.user;
       const kernel = machine.kernel - machineBefore.kernel;
@@ -223,6 +257,7 @@ async function main(): Promise<void> {
     await coldStarts(browser, options, first100()[40] as SampleRecord);
   } finally {
     clearInterval(sampler);
+    clearInterval(useSampler);
     await browser.close();
     if (count && !args.includes('--keep')) rmSync(file, { force: true });
   }
